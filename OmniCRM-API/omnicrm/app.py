@@ -1,0 +1,65 @@
+"""create_app(settings): the one place that wires everything."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import Blueprint, Flask
+
+from omnicrm import __version__, errors, requestlog, spa
+from omnicrm.apidoc import build_api
+from omnicrm.config import Settings, load_settings
+from omnicrm.db import Database, close_session
+from omnicrm.jobs import runner as jobs
+from omnicrm.jobs.api import ns as jobs_ns
+from omnicrm.store import connect
+from omnicrm.system.api import ns as system_ns
+
+log = logging.getLogger(__name__)
+
+NAMESPACES = [system_ns, jobs_ns]
+
+
+class TrailingSlashMiddleware:
+    """Every route answers with and without its trailing slash, with no redirect."""
+
+    def __init__(self, wsgi_app: Callable[..., Iterable[bytes]]) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if len(path) > 1 and path.endswith("/"):
+            environ["PATH_INFO"] = path.rstrip("/") or "/"
+        return self.wsgi_app(environ, start_response)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    if settings is None:
+        settings, warnings = load_settings()
+        for warning in warnings:
+            log.warning("config: %s", warning)
+    requestlog.configure_logging(settings.server.log_level)
+
+    app = Flask(__name__, static_folder=None)
+    app.config.update(ERROR_404_HELP=False, RESTX_MASK_SWAGGER=False, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=32 * 1024 * 1024)
+    app.extensions["omnicrm.settings"] = settings
+    database = Database(settings.database_url)
+    app.extensions["omnicrm.db"] = database
+    app.extensions["omnicrm.store"] = connect(settings)
+    runner = jobs.make_runner(app, settings)
+    app.extensions["omnicrm.jobs"] = runner
+    jobs.watch_sessions(database.sessions)
+    atexit.register(runner.shutdown)
+
+    app.teardown_appcontext(close_session)
+    requestlog.install(app)
+    errors.register(app)
+    api_blueprint = Blueprint("api", __name__)
+    build_api(api_blueprint, NAMESPACES, __version__)
+    app.register_blueprint(api_blueprint)
+    app.register_blueprint(spa.make_blueprint())
+    app.wsgi_app = TrailingSlashMiddleware(app.wsgi_app)
+    return app

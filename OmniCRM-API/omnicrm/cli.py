@@ -1,0 +1,108 @@
+"""The `omnicrm` command: check the config, migrate, serve, run workers.
+
+`omnicrm up` is what `make run` calls: migrate, load demo data, print the URL and logins, serve.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from omnicrm import migrate
+from omnicrm.config import ConfigError, Settings, load_settings
+
+
+def _settings() -> Settings:
+    try:
+        settings, warnings = load_settings()
+    except ConfigError as exc:
+        click.echo(f"configuration error: {exc}", err=True)
+        sys.exit(2)
+    for warning in warnings:
+        click.echo(f"config warning: {warning}", err=True)
+    return settings
+
+
+@click.group()
+def main() -> None:
+    """OmniCRM command line."""
+
+
+@main.command("check-config")
+def check_config() -> None:
+    """Validate crm_config.yaml (and CRM__* overrides) as start-up does; exit non-zero on errors."""
+    settings = _settings()
+    click.echo(
+        f"configuration OK ({'demo' if settings.demo else 'production'} mode, database {settings.database_url.split(':')[0]})"
+    )
+
+
+@main.group()
+def db() -> None:
+    """Database schema (alembic)."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Migrate the database up to REVISION (default: head)."""
+    migrate.upgrade(_settings().database_url, revision)
+
+
+@db.command("downgrade")
+@click.argument("revision", default="base")
+def db_downgrade(revision: str) -> None:
+    """Migrate the database down to REVISION (default: base, an empty schema)."""
+    migrate.downgrade(_settings().database_url, revision)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+    import waitress
+
+    from omnicrm.app import create_app
+
+    waitress.serve(
+        create_app(settings), host=host or settings.server.host, port=port or settings.server.port, threads=8, ident="OmniCRM"
+    )
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on (default: server.host / HOST)")
+@click.option("--port", type=int, default=None, help="Port (default: server.port / PORT)")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the API and the built UI (production: use gunicorn wsgi:app)."""
+    _serve(_settings(), host, port)
+
+
+@main.command()
+@click.option("--host", default=None)
+@click.option("--port", type=int, default=None)
+def up(host: str | None, port: int | None) -> None:
+    """Migrate, load demo data, print the URL and the demo logins, and serve."""
+    settings = _settings()
+    migrate.upgrade(settings.database_url)
+    url = f"http://{host or settings.server.host}:{port or settings.server.port}"
+    click.echo(f"\nOmniCRM {'(demo mode) ' if settings.demo else ''}is starting on {url}")
+    click.echo(f"  Swagger UI:  {url}/crm/docs")
+    if settings.demo:
+        for key, entry in settings.api_keys.items():
+            click.echo(f"  Demo API key ({', '.join(entry.roles)}), header X-API-KEY: {key}")
+    click.echo("")
+    _serve(settings, host, port)
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Run the queued jobs, then exit")
+def worker(burst: bool) -> None:
+    """Run background jobs from the Redis queue (jobs.backend: rq)."""
+    from omnicrm.app import create_app
+    from omnicrm.jobs.runner import RQRunner
+
+    app = create_app(_settings())
+    runner = app.extensions["omnicrm.jobs"]
+    if not isinstance(runner, RQRunner):
+        click.echo("jobs.backend is 'thread': jobs run inside the API process, no worker needed", err=True)
+        sys.exit(2)
+    with app.app_context():
+        runner.work(burst=burst)

@@ -1,0 +1,79 @@
+"""The one paginated envelope: {"data": [...], "pagination": {current_page, per_page, total_pages, total_items}}.
+
+Every list endpoint goes through `list_args` + `paginate`, so search, filters, sorting and paging behave
+alike everywhere and bad values get the same 400.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from omnicrm.errors import bad_request
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 500
+
+
+@dataclass(frozen=True)
+class ListArgs:
+    page: int
+    per_page: int
+    sort: str
+    order: str
+    search: str | None
+
+
+def list_args(args: Mapping[str, str], sortable: Mapping[str, Any], default_sort: str, default_order: str = "desc") -> ListArgs:
+    """Read page, per_page, sort, order and search from the query string; 400 naming the bad field."""
+    errors = {}
+    page = _positive_int(args.get("page"), 1, "page", errors)
+    per_page = _positive_int(args.get("per_page"), DEFAULT_PER_PAGE, "per_page", errors)
+    if per_page > MAX_PER_PAGE:
+        errors["per_page"] = f"must be at most {MAX_PER_PAGE}"
+    sort = args.get("sort", default_sort)
+    if sort not in sortable:
+        errors["sort"] = f"must be one of {', '.join(sorted(sortable))}"
+    order = args.get("order", default_order).lower()
+    if order not in ("asc", "desc"):
+        errors["order"] = "must be asc or desc"
+    if errors:
+        raise bad_request("Invalid list parameters", errors)
+    search = (args.get("search") or "").strip() or None
+    return ListArgs(page, per_page, sort, order, search)
+
+
+def _positive_int(raw: str | None, default: int, name: str, errors: dict[str, str]) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        errors[name] = "must be a positive integer"
+    return value
+
+
+def paginate(session: Session, query: Select, args: ListArgs, sortable: Mapping[str, Any], render: Callable[[Any], dict]) -> dict:
+    """Count, sort and slice `query` (a select of one entity) and wrap the page in the envelope."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    direction = "asc" if args.order == "asc" else "desc"
+    # The primary key breaks ties so that pages never overlap or skip rows.
+    primary_key = query.column_descriptions[0]["entity"].__mapper__.primary_key
+    ordered = query.order_by(*(getattr(column, direction)() for column in (sortable[args.sort], *primary_key)))
+    rows = session.scalars(ordered.limit(args.per_page).offset((args.page - 1) * args.per_page)).all()
+    return {
+        "data": [render(row) for row in rows],
+        "pagination": {
+            "current_page": args.page,
+            "per_page": args.per_page,
+            "total_pages": math.ceil(total / args.per_page) if total else 0,
+            "total_items": total,
+        },
+    }

@@ -1,0 +1,74 @@
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import App from './App';
+import { saveSession } from './shared/session';
+
+function renderAt(path) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <App />
+    </MemoryRouter>,
+  );
+}
+
+describe('routing', () => {
+  it('sends a visitor without a token from /customers to the login page', () => {
+    renderAt('/customers');
+    expect(screen.getByTestId('login-form')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^Sign in to / })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Customers' })).not.toBeInTheDocument();
+  });
+
+  it('shows /customers in the staff shell when a token is stored', () => {
+    saveSession({ token: 'access', refresh_token: 'refresh' });
+    renderAt('/customers');
+    expect(screen.getByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
+    expect(screen.getByText('No customers yet')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toBeInTheDocument();
+    expect(screen.queryByTestId('login-form')).not.toBeInTheDocument();
+  });
+
+  it('lists the sidebar sections of the staff portal', () => {
+    saveSession({ token: 'access', refresh_token: 'refresh' });
+    renderAt('/');
+    const links = screen
+      .getAllByRole('link')
+      .filter((link) => link.classList.contains('sidebar__link'))
+      .map((link) => link.textContent);
+    expect(links).toEqual([
+      'Dashboard',
+      'List',
+      'Create Customer',
+      'Products & Services',
+      'Provisioning',
+      'Items',
+      'Templates',
+      'Transactions',
+      'Invoices',
+      'Cell Broadcast',
+      'Users & Roles',
+      'API Keys',
+    ]);
+  });
+
+  it('renders the public top-up page without login', () => {
+    renderAt('/topup');
+    expect(screen.getByRole('heading', { name: 'Top up your service' })).toBeInTheDocument();
+    expect(screen.getByTestId('topup-total')).toHaveTextContent('$10.00');
+    expect(screen.queryByTestId('login-form')).not.toBeInTheDocument();
+  });
+
+  it('sends a visitor without a token from /self-care to the self-care login', () => {
+    renderAt('/self-care/invoices');
+    expect(screen.getByTestId('login-form')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Self-Care$/ })).toBeInTheDocument();
+  });
+
+  it('shows the 404 page for an unknown path', () => {
+    renderAt('/no-such-page');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('/no-such-page')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,25 @@
+import { createContext, useContext, useEffect } from 'react';
+import { config } from '../config';
+
+// The portal name shown in the browser tab; the self-care and top-up shells provide their own.
+export const PortalNameContext = createContext(config.portalName);
+
+export function useDocumentTitle(title) {
+  const portalName = useContext(PortalNameContext);
+  useEffect(() => {
+    document.title = `${title} | ${portalName}`;
+  }, [title, portalName]);
+}
+
+export default function Page({ title, children }) {
+  useDocumentTitle(title);
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1 className="page__title">{title}</h1>
+      </header>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Route } from 'react-router-dom';
+import LoginPage from '../shared/auth/LoginPage';
+import RequireSession from '../shared/auth/RequireSession';
+import { config } from '../shared/config';
+import StaffLayout from '../shared/layout/StaffLayout';
+import ApiKeysPage from './admin/ApiKeysPage';
+import UsersPage from './admin/UsersPage';
+import ForgotPasswordPage from './auth/ForgotPasswordPage';
+import ResetPasswordPage from './auth/ResetPasswordPage';
+import InvoicesPage from './billing/InvoicesPage';
+import TransactionsPage from './billing/TransactionsPage';
+import CellBroadcastPage from './cellBroadcast/CellBroadcastPage';
+import CustomerPage from './customers/CustomerPage';
+import CustomersPage from './customers/CustomersPage';
+import NewCustomerPage from './customers/NewCustomerPage';
+import DashboardPage from './dashboard/DashboardPage';
+import InventoryItemsPage from './inventory/InventoryItemsPage';
+import InventoryTemplatesPage from './inventory/InventoryTemplatesPage';
+import { staffNavigation } from './navigation';
+import ProductsPage from './products/ProductsPage';
+import ProfilePage from './profile/ProfilePage';
+import ProvisioningPage from './provisioning/ProvisioningPage';
+
+export const staffRoutes = (
+  <>
+    <Route path="/login" element={<LoginPage portalName={config.portalName} defaultLanding="/" />} />
+    <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+    <Route path="/reset-password/:token?" element={<ResetPasswordPage />} />
+    <Route element={<RequireSession loginPath="/login" />}>
+      <Route element={<StaffLayout navigation={staffNavigation} />}>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/customers" element={<CustomersPage />} />
+        <Route path="/customers/new" element={<NewCustomerPage />} />
+        <Route path="/customers/:customerId" element={<CustomerPage />} />
+        <Route path="/products" element={<ProductsPage />} />
+        <Route path="/provisioning" element={<ProvisioningPage />} />
+        <Route path="/inventory" element={<InventoryItemsPage />} />
+        <Route path="/inventory/templates" element={<InventoryTemplatesPage />} />
+        <Route path="/billing/transactions" element={<TransactionsPage />} />
+        <Route path="/billing/invoices" element={<InvoicesPage />} />
+        <Route path="/create-cell-broadcast" element={<CellBroadcastPage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+        <Route path="/profile" element={<ProfilePage />} />
+      </Route>
+    </Route>
+  </>
+);

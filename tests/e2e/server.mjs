@@ -1,0 +1,123 @@
+// Starts the live product (`omnicrm up`) on a free port for the browser tests, and stops it.
+// With OMNICRM_E2E_BASE_URL set, the tests use that server instead and nothing is started.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OMNICRM = path.join(REPO, '.venv', 'bin', 'omnicrm');
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function crmConfig(directory, port) {
+  return [
+    'demo: true',
+    `database: {url: "sqlite:///${path.join(directory, 'e2e.db')}"}`,
+    `jwt_secret: "${randomBytes(32).toString('hex')}"`,
+    `crm: {base_url: "http://127.0.0.1:${port}"}`,
+    '',
+  ].join('\n');
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function isHealthy(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/crm/health`, { signal: AbortSignal.timeout(2_000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilHealthy(baseUrl, child, output) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`omnicrm up exited (${child.exitCode ?? child.signalCode}):\n${output.stderr}`);
+    }
+    if (await isHealthy(baseUrl)) return;
+    await sleep(500);
+  }
+  throw new Error(
+    `${baseUrl}/crm/health did not answer 200 within ${START_TIMEOUT_MS / 1000} s:\n${output.stderr}`,
+  );
+}
+
+async function stopProcessGroup(child) {
+  const running = child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+  if (!running) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS)]);
+  if (!stopped) {
+    signalGroup('SIGKILL');
+    await exited;
+  }
+}
+
+// Returns {baseUrl, stop()}.
+export async function startProduct() {
+  if (process.env.OMNICRM_E2E_BASE_URL) {
+    return { baseUrl: process.env.OMNICRM_E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
+  }
+
+  const directory = await mkdtemp(path.join(tmpdir(), 'omnicrm-e2e-'));
+  const port = await freePort();
+  const configPath = path.join(directory, 'crm_config.yaml');
+  await writeFile(configPath, crmConfig(directory, port));
+
+  const child = spawn(OMNICRM, ['up', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: REPO,
+    env: { ...process.env, CRM_CONFIG_PATH: configPath },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
+  const spawned = new Promise((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcessGroup(child);
+    await rm(directory, { recursive: true, force: true });
+  };
+  try {
+    await spawned;
+    await waitUntilHealthy(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
