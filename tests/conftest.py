@@ -12,10 +12,11 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from omnicrm import migrate
+from omnicrm import clock, migrate
 from omnicrm.app import create_app
 from omnicrm.config import Settings
 from omnicrm.db import Base
+from omnicrm.models import metadata  # noqa: F401  (every table known to Base)
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_DB = os.environ.get("OMNICRM_TEST_DB", "sqlite")
@@ -64,6 +65,25 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def seed_rows(database_url: str) -> dict[str, list[dict]]:
+    """What the migrations themselves put in the tables (the permission catalogue, built-in roles)."""
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        rows = {
+            table.name: [dict(row._mapping) for row in connection.execute(table.select())]
+            for table in Base.metadata.sorted_tables
+        }
+    engine.dispose()
+    return {name: table_rows for name, table_rows in rows.items() if table_rows}
+
+
+@pytest.fixture(autouse=True)
+def _reset_clock():
+    yield
+    clock.reset()
+
+
+@pytest.fixture(scope="session")
 def make_settings(database_url: str, redis_url: str | None) -> Callable[..., Settings]:
     """Settings for a test, with any top-level keys overridden."""
 
@@ -75,6 +95,8 @@ def make_settings(database_url: str, redis_url: str | None) -> Callable[..., Set
             "crm": {"base_url": "http://localhost:5000"},
             "api_keys": {ADMIN_KEY: {"roles": ["admin"], "description": "test admin"}},
             "server": {"log_level": "INFO"},
+            "security": {"bcrypt_rounds": 4},
+            "rate_limits": {"login": "1000/minute"},
         }
         raw.update(overrides)
         return Settings.model_validate(raw)
@@ -83,7 +105,7 @@ def make_settings(database_url: str, redis_url: str | None) -> Callable[..., Set
 
 
 @pytest.fixture
-def make_app(make_settings: Callable[..., Settings], database_url: str):
+def make_app(make_settings: Callable[..., Settings], database_url: str, seed_rows: dict[str, list[dict]], redis_url: str | None):
     """Build an app with overridden settings; its tables are emptied after the test."""
     apps = []
 
@@ -97,8 +119,10 @@ def make_app(make_settings: Callable[..., Settings], database_url: str):
     for app in apps:
         app.extensions["omnicrm.jobs"].shutdown()
         if app.extensions["omnicrm.db"].url == database_url:
-            _empty_tables(app)
+            _restore_seed(app, seed_rows)
         app.extensions["omnicrm.db"].engine.dispose()
+    if redis_url:
+        redis.Redis.from_url(redis_url).flushdb()
 
 
 @pytest.fixture
@@ -111,7 +135,11 @@ def client(app):
     return app.test_client()
 
 
-def _empty_tables(app) -> None:
+def _restore_seed(app, seed_rows: dict[str, list[dict]]) -> None:
+    """Empty every table, then put back what the migrations seeded."""
     with app.extensions["omnicrm.db"].engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())
+        for table in Base.metadata.sorted_tables:
+            if table.name in seed_rows:
+                connection.execute(table.insert(), seed_rows[table.name])

@@ -8,9 +8,14 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Blueprint, Flask
+from flask_jwt_extended import JWTManager
 
 from omnicrm import __version__, errors, requestlog, spa
 from omnicrm.apidoc import build_api
+from omnicrm.auth.api import ns as auth_ns
+from omnicrm.auth.apikeys_api import ns as apikeys_ns
+from omnicrm.auth.profile_api import ns as profile_ns
+from omnicrm.auth.twofactor_api import ns as twofactor_ns
 from omnicrm.config import Settings, load_settings
 from omnicrm.db import Database, close_session
 from omnicrm.jobs import runner as jobs
@@ -20,7 +25,7 @@ from omnicrm.system.api import ns as system_ns
 
 log = logging.getLogger(__name__)
 
-NAMESPACES = [system_ns, jobs_ns]
+NAMESPACES = [system_ns, auth_ns, twofactor_ns, apikeys_ns, profile_ns, jobs_ns]
 
 
 class TrailingSlashMiddleware:
@@ -46,6 +51,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(ERROR_404_HELP=False, RESTX_MASK_SWAGGER=False, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=32 * 1024 * 1024)
     app.extensions["omnicrm.settings"] = settings
+    app.config["JWT_SECRET_KEY"] = settings.jwt_secret
+    JWTManager(app)
     database = Database(settings.database_url)
     app.extensions["omnicrm.db"] = database
     app.extensions["omnicrm.store"] = connect(settings)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from cryptography.fernet import Fernet
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy import URL
 
@@ -202,11 +203,25 @@ class WhitelistEntry(Section):
     roles: list[str] = Field(min_length=1)
 
 
+def _fernet_key(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            Fernet(value)
+        except ValueError:
+            raise ValueError("must be a Fernet key (32 url-safe base64-encoded bytes)") from None
+    return value
+
+
 class TwoFactorSettings(Section):
     issuer_name: str = "OmniCRM"
     required_roles: list[str] = []
     required_for_all_staff: bool = False
     encryption_key: str | None = None
+
+    @field_validator("encryption_key")
+    @classmethod
+    def _valid_key(cls, value: str | None) -> str | None:
+        return _fernet_key(value)
 
 
 class PasswordPolicy(Section):
@@ -240,10 +255,22 @@ class SecuritySettings(Section):
     require_email_verification: bool = False
     two_fa: SecondFactor = SecondFactor()
 
+    @field_validator("encryption_key")
+    @classmethod
+    def _valid_key(cls, value: str | None) -> str | None:
+        return _fernet_key(value)
+
 
 class RateLimits(Section):
     login: str = "10/minute"
     default: str = "600/minute"
+
+    @field_validator("login", "default")
+    @classmethod
+    def _limit(cls, value: str) -> str:
+        if not re.fullmatch(r"\s*\d+\s*(?:/|per)\s*(second|minute|hour|day)s?\s*", value):
+            raise ValueError("must look like '10/minute' (per second, minute, hour or day)")
+        return value
 
 
 class InventorySettings(Section):

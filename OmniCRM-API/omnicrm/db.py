@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,8 @@ from flask import current_app, g
 from sqlalchemy import MetaData, Numeric, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from omnicrm import clock
 
 # Stable constraint names so alembic migrations behave the same on SQLite and MariaDB.
 NAMING_CONVENTION = {
@@ -35,8 +37,8 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    """Naive UTC timestamp: both SQLite and MariaDB DATETIME columns store it as is."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Naive UTC timestamp from the product's clock."""
+    return clock.now()
 
 
 def make_engine(url: str) -> Engine:

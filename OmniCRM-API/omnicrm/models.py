@@ -1,8 +1,23 @@
 """Every feature's models, imported so that alembic and the schema test see the whole metadata."""
 
+from omnicrm.activity.models import Activity
+from omnicrm.auth.models import ApiKey, AuthToken, ImpersonationLog, Permission, Role, User, UserBackupCode
 from omnicrm.db import Base
 from omnicrm.jobs.models import BackgroundJob
+from omnicrm.notify.models import Communication
 
 metadata = Base.metadata
 
-__all__ = ["BackgroundJob", "metadata"]
+__all__ = [
+    "Activity",
+    "ApiKey",
+    "AuthToken",
+    "BackgroundJob",
+    "Communication",
+    "ImpersonationLog",
+    "Permission",
+    "Role",
+    "User",
+    "UserBackupCode",
+    "metadata",
+]

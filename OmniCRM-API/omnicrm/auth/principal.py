@@ -1,8 +1,8 @@
 """Who is calling: the request authentication pipeline and the permission check.
 
-Order (spec 01 §5.1): Bearer JWT, then X-API-KEY, then the IP whitelist. The first credential that is
-present decides; an invalid one never falls through to the next method. Unauthenticated → 401,
-authenticated without the permission → 403.
+Order (spec 01 §5.1): Bearer JWT, then X-API-KEY (config keys, then database keys), then the IP whitelist.
+The first credential that is present decides; an invalid one never falls through to the next method.
+Unauthenticated → 401, authenticated without the permission → 403.
 """
 
 from __future__ import annotations
@@ -15,12 +15,20 @@ from functools import wraps
 from typing import Any
 
 from flask import current_app, g, request
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from omnicrm import clock
+from omnicrm.auth import sessions
+from omnicrm.auth.catalogue import ADMIN, normalise
+from omnicrm.auth.credentials import sha256
+from omnicrm.auth.models import ApiKey, Role, User
 from omnicrm.config import ConfigApiKey, Settings, whitelist_networks
+from omnicrm.db import get_session
 from omnicrm.errors import ApiError
 
-ADMIN = "admin"
 PUBLIC_ATTRIBUTE = "omnicrm_public"
+PASSWORD_CHANGE_ATTRIBUTE = "omnicrm_allowed_before_password_change"
 
 
 @dataclass(frozen=True)
@@ -29,21 +37,37 @@ class Principal:
     kind: str  # "user", "api_key" or "ip"
     roles: frozenset[str] = field(default_factory=frozenset)
     permissions: frozenset[str] = field(default_factory=frozenset)
+    user_id: int | None = None
+    impersonator_id: int | None = None
+    customer_id: int | None = None
+    claims: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_admin(self) -> bool:
+        return ADMIN in self.roles or ADMIN in self.permissions
 
     def can(self, permission: str) -> bool:
-        return ADMIN in self.roles or permission in self.permissions
+        return self.is_admin or normalise(permission) in self.permissions
+
+    @property
+    def password_change_required(self) -> bool:
+        return bool(self.claims.get("pwd_change_required"))
 
 
-def source_ip(settings: Settings) -> str:
+def _settings() -> Settings:
+    return current_app.extensions["omnicrm.settings"]
+
+
+def client_ip() -> str:
     """The TCP peer, or the client named by X-Forwarded-For when the peer is a trusted proxy."""
     peer = request.remote_addr or ""
     forwarded = request.headers.get("X-Forwarded-For")
-    if forwarded and _in_networks(peer, settings.trusted_proxies):
+    if forwarded and in_networks(peer, _settings().trusted_proxies):
         return forwarded.split(",")[0].strip()
     return peer
 
 
-def _in_networks(address: str, networks: list[str]) -> bool:
+def in_networks(address: str, networks: list[str]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -51,12 +75,55 @@ def _in_networks(address: str, networks: list[str]) -> bool:
     return any(ip in ipaddress.ip_network(network, strict=False) for network in networks)
 
 
-def _from_config_key(presented: str, settings: Settings, ip: str) -> Principal | None:
-    for key, entry in settings.api_keys.items():
+def role_permissions(role_names: frozenset[str]) -> frozenset[str]:
+    """Union of the permissions of the named roles (matched case-insensitively); unknown roles grant nothing."""
+    if not role_names:
+        return frozenset()
+    roles = get_session().scalars(select(Role).where(Role.name_key.in_(role_names)).options(selectinload(Role.permissions)))
+    return frozenset(permission.name for role in roles for permission in role.permissions)
+
+
+def user_principal(user: User, claims: dict[str, Any] | None = None) -> Principal:
+    roles = frozenset(role.name_key for role in user.roles)
+    permissions = frozenset(permission.name for role in user.roles for permission in role.permissions)
+    claims = claims or {}
+    return Principal(
+        actor=user.email,
+        kind="user",
+        roles=roles,
+        permissions=permissions,
+        user_id=user.id,
+        impersonator_id=claims.get("imp"),
+        claims=claims,
+    )
+
+
+def load_user(user_id: int) -> User | None:
+    query = select(User).where(User.id == user_id).options(selectinload(User.roles).selectinload(Role.permissions))
+    return get_session().scalar(query)
+
+
+def _from_bearer(token: str) -> Principal:
+    claims = sessions.decode(token, "access")
+    user = load_user(int(claims["sub"]))
+    if user is None or user.deleted or not user.is_active:
+        raise ApiError(401, "Invalid or expired token")
+    if sessions.is_denied(claims["jti"]) or claims["gen"] != sessions.generation(user.id):
+        raise ApiError(401, "Invalid or expired token")
+    if sessions.load_session(claims["sid"]) is None:
+        raise ApiError(401, "Invalid or expired token")
+    return user_principal(user, claims)
+
+
+def _from_config_key(presented: str, ip: str) -> Principal | None:
+    for key, entry in _settings().api_keys.items():
         if hmac.compare_digest(presented.encode(), key.encode()):
-            if entry.ips is not None and not _in_networks(ip, entry.ips):
+            if entry.ips is not None and not in_networks(ip, entry.ips):
                 raise ApiError(401, "API key not permitted from this IP")
-            return Principal(actor=f"api_key:{_config_key_label(key, entry)}", kind="api_key", roles=_roles(entry.roles))
+            roles = frozenset(name.lower() for name in entry.roles)
+            return Principal(
+                actor=f"api_key:{_config_key_label(key, entry)}", kind="api_key", roles=roles, permissions=role_permissions(roles)
+            )
     return None
 
 
@@ -64,18 +131,28 @@ def _config_key_label(key: str, entry: ConfigApiKey) -> str:
     return entry.description or f"{key[:6]}..."
 
 
-def _roles(names: list[str]) -> frozenset[str]:
-    return frozenset(name.lower() for name in names)
+def _from_database_key(presented: str, ip: str) -> Principal:
+    session = get_session()
+    api_key = session.scalar(select(ApiKey).where(ApiKey.key_hash == sha256(presented)))
+    if api_key is None:
+        raise ApiError(401, "Invalid API key")
+    now = clock.now()
+    if api_key.expiry_date is not None and api_key.expiry_date < now:
+        raise ApiError(401, "API key expired")
+    api_key.last_used, api_key.last_used_ip = now, ip
+    session.commit()
+    return Principal(actor=f"api_key:{api_key.name}", kind="api_key", permissions=frozenset(api_key.permissions))
 
 
-def _from_whitelist(ip: str, settings: Settings) -> Principal | None:
+def _from_whitelist(ip: str) -> Principal | None:
     try:
         address = ipaddress.ip_address(ip)
     except ValueError:
         return None
-    for network, entry in whitelist_networks(settings):
+    for network, entry in whitelist_networks(_settings()):
         if address in network:
-            return Principal(actor=f"ip:{ip}", kind="ip", roles=_roles(entry.roles))
+            roles = frozenset(name.lower() for name in entry.roles)
+            return Principal(actor=f"ip:{ip}", kind="ip", roles=roles, permissions=role_permissions(roles))
     return None
 
 
@@ -83,20 +160,29 @@ def authenticate() -> Principal:
     """Resolve the caller once per request, or raise 401."""
     if "principal" in g:
         return g.principal
-    settings: Settings = current_app.extensions["omnicrm.settings"]
-    ip = source_ip(settings)
-    if request.headers.get("Authorization"):
-        raise ApiError(401, "Invalid or expired token")
-    presented = request.headers.get("X-API-KEY")
-    if presented is not None:
-        principal = _from_config_key(presented, settings, ip)
-        if principal is None:
-            raise ApiError(401, "Invalid API key")
+    ip = client_ip()
+    authorization = request.headers.get("Authorization")
+    presented_key = request.headers.get("X-API-KEY")
+    if authorization is not None:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "Invalid or expired token")
+        principal = _from_bearer(token.strip())
+    elif presented_key is not None:
+        principal = _from_config_key(presented_key, ip) or _from_database_key(presented_key, ip)
     else:
-        principal = _from_whitelist(ip, settings)
+        principal = _from_whitelist(ip)
         if principal is None:
             raise ApiError(401, "Authentication required")
     g.principal = principal
+    return principal
+
+
+def current() -> Principal:
+    """The authenticated caller, refusing a session that must change its password first."""
+    principal = authenticate()
+    if principal.password_change_required and not g.get("password_change_allowed"):
+        raise ApiError(403, "Password change required")
     return principal
 
 
@@ -106,14 +192,36 @@ def require(permission: str) -> Callable:
     def decorate(handler: Callable) -> Callable:
         @wraps(handler)
         def guarded(*args: Any, **kwargs: Any) -> Any:
-            if not authenticate().can(permission):
-                raise ApiError(403, "Permission denied")
+            if not current().can(permission):
+                raise ApiError(403, f"Permission denied: requires {permission}")
             return handler(*args, **kwargs)
 
         guarded.omnicrm_permission = permission
         return guarded
 
     return decorate
+
+
+def authenticated(handler: Callable) -> Callable:
+    """Decorate a handler open to any authenticated caller; it checks the target itself (self or admin...)."""
+
+    @wraps(handler)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        current()
+        return handler(*args, **kwargs)
+
+    return guarded
+
+
+def allowed_before_password_change(handler: Callable) -> Callable:
+    """Mark a handler usable by a session that must change its password (change password, logout, refresh)."""
+
+    @wraps(handler)
+    def marked(*args: Any, **kwargs: Any) -> Any:
+        g.password_change_allowed = True
+        return handler(*args, **kwargs)
+
+    return marked
 
 
 def public(handler: Callable) -> Callable:

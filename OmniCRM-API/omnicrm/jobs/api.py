@@ -7,7 +7,8 @@ from flask_restx import Namespace, Resource, fields
 from sqlalchemy import or_, select
 
 from omnicrm.apidoc import LIST_PARAMS, error_model, pagination_model
-from omnicrm.auth.principal import ADMIN, require
+from omnicrm.auth.catalogue import ADMIN
+from omnicrm.auth.principal import require
 from omnicrm.db import get_session
 from omnicrm.errors import bad_request, not_found
 from omnicrm.jobs.models import JOB_STATUSES, BackgroundJob

@@ -1,10 +1,20 @@
+import { Link } from 'react-router-dom';
+import ProfileForm from '../shared/account/ProfileForm';
 import Page from '../shared/ui/Page';
-import ProfileDetails from '../shared/ui/ProfileDetails';
 
+// Self-care has no 2FA section (spec 01 §5.2.5).
 export default function ProfilePage() {
   return (
     <Page title="Profile">
-      <ProfileDetails />
+      <div className="stack">
+        <ProfileForm />
+        <section className="panel card" aria-labelledby="password-title">
+          <h2 id="password-title">Password</h2>
+          <Link className="button button--outline" to="/change-password">
+            Change password
+          </Link>
+        </section>
+      </div>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import useLogout from '../shared/auth/useLogout';
 import { logos } from '../shared/branding';
 import { config } from '../shared/config';
+import ImpersonationBanner from '../shared/layout/ImpersonationBanner';
 import { PortalNameContext } from '../shared/ui/Page';
 
 const links = [
@@ -15,6 +16,7 @@ export default function SelfCareLayout() {
   return (
     <PortalNameContext.Provider value={config.selfCareName}>
       <div className="selfcare">
+        <ImpersonationBanner />
         <header className="selfcare__header">
           <Link className="selfcare__brand" to="/self-care">
             <img src={logos.dark} alt={config.companyName} />

@@ -1,5 +1,12 @@
 import axios from 'axios';
-import { getAccessToken } from './session';
+import {
+  clearSession,
+  getAccessToken,
+  getRefreshToken,
+  isSignedIn,
+  saveTokens,
+  setMustChangePassword,
+} from './session';
 
 // Every failed call rejects with an ApiError built from the API's error shape
 // {"message": ..., "errors": {field: reason}}.
@@ -28,17 +35,70 @@ export function toApiError(error) {
   });
 }
 
+// The app listens to these to leave the page: the session could not be renewed, or the API
+// refuses everything until the password is changed.
+export const authEvents = new EventTarget();
+export const SESSION_EXPIRED = 'session-expired';
+export const PASSWORD_CHANGE_REQUIRED = 'password-change-required';
+const PASSWORD_CHANGE_MESSAGE = 'Password change required';
+
 export const api = axios.create({ baseURL: '' });
 
+// Requests made with {anonymous: true} (login, 2FA challenge, refresh, password reset) carry no
+// access token, and a 401 from them is an answer, not an expired session. {authRetry: false}
+// marks a signed-in call whose 401 is an answer too (a wrong password).
 api.interceptors.request.use((request) => {
   const token = getAccessToken();
-  if (token) {
+  if (token && !request.anonymous) {
     request.headers.Authorization = `Bearer ${token}`;
   }
   return request;
 });
 
+let refreshing = null;
+
+// One refresh at a time: requests failing together wait for the same new tokens.
+export function refreshSession() {
+  refreshing ??= api
+    .post('/crm/auth/refresh', { refresh_token: getRefreshToken() }, { anonymous: true })
+    .then(({ data }) => saveTokens(data))
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+// On a 401 the request is retried once after a silent refresh; when the refresh fails the
+// session ends.
+async function retryWithNewToken(request, error) {
+  request.retried = true;
+  const sentToken = request.headers.Authorization;
+  if (sentToken === `Bearer ${getAccessToken()}`) {
+    try {
+      await refreshSession();
+    } catch {
+      clearSession();
+      authEvents.dispatchEvent(new Event(SESSION_EXPIRED));
+      throw toApiError(error);
+    }
+  }
+  return api(request);
+}
+
 api.interceptors.response.use(
   (response) => response,
-  (error) => Promise.reject(toApiError(error)),
+  (error) => {
+    const request = error.config;
+    const status = error.response?.status;
+    const mayRetry = request && !request.anonymous && request.authRetry !== false && !request.retried;
+    if (status === 401 && mayRetry && isSignedIn()) {
+      return retryWithNewToken(request, error);
+    }
+    const apiError = toApiError(error);
+    if (status === 403 && apiError.message === PASSWORD_CHANGE_MESSAGE) {
+      setMustChangePassword(true);
+      authEvents.dispatchEvent(new Event(PASSWORD_CHANGE_REQUIRED));
+    }
+    return Promise.reject(apiError);
+  },
 );

@@ -7,3 +7,18 @@ export function formatMoney(amount, { currencySymbol, locale }) {
   }).format(Math.abs(amount));
   return `${amount < 0 ? '-' : ''}${currencySymbol}${digits}`;
 }
+
+// API timestamps (ISO-8601, UTC) shown in the configured locale; empty values as `empty`.
+export function formatDateTime(value, { locale, empty = '—' } = {}) {
+  if (!value) return empty;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatDate(value, { locale, empty = '—' } = {}) {
+  if (!value) return empty;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}

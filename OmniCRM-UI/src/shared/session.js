@@ -1,34 +1,126 @@
-// The signed-in user's tokens live in localStorage so that every tab shares them.
+import { useSyncExternalStore } from 'react';
+
+// The signed-in user's tokens and what the login body said about them (user, roles, permissions,
+// landing route) live in localStorage so that every tab shares them. While a staff member
+// impersonates someone, their own session details wait under IMPERSONATOR_KEY.
 const TOKEN_KEY = 'omnicrm.token';
 const REFRESH_TOKEN_KEY = 'omnicrm.refresh_token';
-const USER_KEY = 'omnicrm.user';
+const SESSION_KEY = 'omnicrm.session';
+const IMPERSONATOR_KEY = 'omnicrm.impersonator';
+
+const listeners = new Set();
+let snapshot = { raw: null, value: null };
+
+function readJson(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+// Roles may come as names or as {name} objects; the session keeps names.
+function details({ user = null, roles = [], permissions = [], landing = null }) {
+  return { user, roles: roles.map((role) => role.name ?? role), permissions, landing };
+}
+
+function notify() {
+  listeners.forEach((listener) => listener());
+}
 
 export function getAccessToken() {
   return localStorage.getItem(TOKEN_KEY);
+}
+
+export function getRefreshToken() {
+  return localStorage.getItem(REFRESH_TOKEN_KEY);
 }
 
 export function isSignedIn() {
   return Boolean(getAccessToken());
 }
 
-export function saveSession({ token, refresh_token: refreshToken, user }) {
-  localStorage.setItem(TOKEN_KEY, token);
-  localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken);
-  if (user) {
-    localStorage.setItem(USER_KEY, JSON.stringify(user));
+// {token, user, roles, permissions, landing, impersonator}; the same object until something changes.
+export function getSession() {
+  const raw = [TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY].map((key) => localStorage.getItem(key)).join('\n');
+  if (snapshot.raw !== raw) {
+    snapshot = {
+      raw,
+      value: {
+        token: getAccessToken(),
+        ...details(readJson(SESSION_KEY) ?? {}),
+        impersonator: readJson(IMPERSONATOR_KEY),
+      },
+    };
   }
+  return snapshot.value;
 }
 
-export function getSessionUser() {
-  try {
-    return JSON.parse(localStorage.getItem(USER_KEY)) ?? null;
-  } catch {
-    return null;
-  }
+export function subscribe(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession() {
+  return useSyncExternalStore(subscribe, getSession);
+}
+
+export function saveTokens({ token, refresh_token: refreshToken }) {
+  localStorage.setItem(TOKEN_KEY, token);
+  if (refreshToken) localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken);
+  notify();
+}
+
+export function saveSessionDetails(body) {
+  localStorage.setItem(SESSION_KEY, JSON.stringify(details(body)));
+  notify();
+}
+
+// Stores a login body: {token, refresh_token, user, roles, permissions, landing}.
+export function saveSession(body) {
+  localStorage.setItem(SESSION_KEY, JSON.stringify(details(body)));
+  saveTokens(body);
 }
 
 export function clearSession() {
-  [TOKEN_KEY, REFRESH_TOKEN_KEY, USER_KEY].forEach((key) => localStorage.removeItem(key));
+  [TOKEN_KEY, REFRESH_TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY].forEach((key) =>
+    localStorage.removeItem(key),
+  );
+  notify();
+}
+
+export function startImpersonation(targetSession) {
+  const { user, roles, permissions, landing } = getSession();
+  localStorage.setItem(IMPERSONATOR_KEY, JSON.stringify({ user, roles, permissions, landing }));
+  saveSession(targetSession);
+}
+
+// Back to the staff member's own session details, with the tokens that stop_impersonation returned.
+export function endImpersonation(tokens) {
+  const impersonator = getSession().impersonator;
+  localStorage.removeItem(IMPERSONATOR_KEY);
+  saveSession({ ...impersonator, ...tokens });
+  return impersonator;
+}
+
+export function setMustChangePassword(required) {
+  const session = getSession();
+  saveSessionDetails({ ...session, user: { ...session.user, must_change_password: required } });
+}
+
+export function mustChangePassword(session = getSession()) {
+  return Boolean(session.user?.must_change_password);
+}
+
+// True when the session holds the permission; the admin role or permission holds them all.
+export function can(permission, session = getSession()) {
+  const held = session.permissions.map((name) => name.toLowerCase());
+  const isAdmin = held.includes('admin') || session.roles.some((role) => role.toLowerCase() === 'admin');
+  return isAdmin || held.includes(permission.toLowerCase());
+}
+
+export function isCustomerUser(session = getSession()) {
+  return session.roles.some((role) => role.toLowerCase() === 'customer');
 }
 
 export function displayName(user) {

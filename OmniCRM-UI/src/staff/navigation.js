@@ -1,35 +1,36 @@
-// Sidebar sections of the staff portal (spec 02 §7.1).
+// Sidebar sections of the staff portal (spec 02 §7.1). An item is shown only to users holding
+// its `permission`; a section without visible items is hidden.
 export const staffNavigation = [
   { label: 'Dashboard', to: '/', end: true },
   {
     label: 'Customers',
     items: [
-      { label: 'List', to: '/customers', end: true },
-      { label: 'Create Customer', to: '/customers/new' },
+      { label: 'List', to: '/customers', end: true, permission: 'view_customer' },
+      { label: 'Create Customer', to: '/customers/new', permission: 'create_customer' },
     ],
   },
-  { label: 'Products & Services', to: '/products' },
-  { label: 'Provisioning', to: '/provisioning' },
+  { label: 'Products & Services', to: '/products', permission: 'view_product' },
+  { label: 'Provisioning', to: '/provisioning', permission: 'view_provision' },
   {
     label: 'Inventory',
     items: [
-      { label: 'Items', to: '/inventory', end: true },
-      { label: 'Templates', to: '/inventory/templates' },
+      { label: 'Items', to: '/inventory', end: true, permission: 'view_inventory' },
+      { label: 'Templates', to: '/inventory/templates', permission: 'view_inventory_template' },
     ],
   },
   {
     label: 'Billing',
     items: [
-      { label: 'Transactions', to: '/billing/transactions' },
-      { label: 'Invoices', to: '/billing/invoices' },
+      { label: 'Transactions', to: '/billing/transactions', permission: 'view_customer_transaction' },
+      { label: 'Invoices', to: '/billing/invoices', permission: 'view_customer_invoice' },
     ],
   },
-  { label: 'Cell Broadcast', to: '/create-cell-broadcast' },
+  { label: 'Cell Broadcast', to: '/create-cell-broadcast', permission: 'view_cbc_message' },
   {
     label: 'Administration',
     items: [
-      { label: 'Users & Roles', to: '/admin/users' },
-      { label: 'API Keys', to: '/admin/api-keys' },
+      { label: 'Users & Roles', to: '/admin/users', permission: 'admin' },
+      { label: 'API Keys', to: '/admin/api-keys', permission: 'admin' },
     ],
   },
 ];

@@ -1,5 +1,7 @@
 import { Route } from 'react-router-dom';
+import ChangePasswordPage from '../shared/auth/ChangePasswordPage';
 import LoginPage from '../shared/auth/LoginPage';
+import RequirePermission from '../shared/auth/RequirePermission';
 import RequireSession from '../shared/auth/RequireSession';
 import { config } from '../shared/config';
 import StaffLayout from '../shared/layout/StaffLayout';
@@ -27,6 +29,7 @@ export const staffRoutes = (
     <Route path="/forgot-password" element={<ForgotPasswordPage />} />
     <Route path="/reset-password/:token?" element={<ResetPasswordPage />} />
     <Route element={<RequireSession loginPath="/login" />}>
+      <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route element={<StaffLayout navigation={staffNavigation} />}>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/customers" element={<CustomersPage />} />
@@ -39,8 +42,10 @@ export const staffRoutes = (
         <Route path="/billing/transactions" element={<TransactionsPage />} />
         <Route path="/billing/invoices" element={<InvoicesPage />} />
         <Route path="/create-cell-broadcast" element={<CellBroadcastPage />} />
-        <Route path="/admin/users" element={<UsersPage />} />
-        <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+        <Route element={<RequirePermission permission="admin" />}>
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+        </Route>
         <Route path="/profile" element={<ProfilePage />} />
       </Route>
     </Route>

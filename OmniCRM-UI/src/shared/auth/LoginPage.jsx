@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { saveSession } from '../session';
+import { getSession, mustChangePassword, saveSession } from '../session';
 import AuthLayout from './AuthLayout';
 import PasswordStep from './PasswordStep';
 import TwoFactorStep from './TwoFactorStep';
 
 // The one login page, shared by staff and customers (spec 02 §4.7.1). After sign-in the
-// browser goes to the landing route the API chose for the user's role, else to defaultLanding.
+// browser goes to the landing route the API chose for the user's role, else to defaultLanding;
+// a user who must change their password goes to the change-password page first.
 export default function LoginPage({ portalName, defaultLanding }) {
   const navigate = useNavigate();
   const location = useLocation();
@@ -14,8 +15,8 @@ export default function LoginPage({ portalName, defaultLanding }) {
   const [cancelMessage, setCancelMessage] = useState('');
 
   function startSession(session) {
-    saveSession(session);
-    navigate(session.landing || defaultLanding, { replace: true });
+    saveSession({ ...session, landing: session.landing || defaultLanding });
+    navigate(mustChangePassword() ? '/change-password' : getSession().landing, { replace: true });
   }
 
   if (challenge) {

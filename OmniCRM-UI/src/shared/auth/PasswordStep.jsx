@@ -23,7 +23,7 @@ export default function PasswordStep({ onSession, onChallenge, initialError, not
         email,
         password,
         remember_me: rememberMe,
-      });
+      }, { anonymous: true });
       if (data?.requires_2fa) {
         onChallenge({ userId: data.user_id, twoFaToken: data.two_fa_token });
       } else if (data?.token) {
@@ -39,7 +39,7 @@ export default function PasswordStep({ onSession, onChallenge, initialError, not
 
   return (
     <form className="form" data-testid="login-form" onSubmit={handleSubmit}>
-      {notice && <Alert kind="success">{notice}</Alert>}
+      {notice && <Alert kind="info">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
       <div className="field">
         <label htmlFor="login-email">E-mail</label>

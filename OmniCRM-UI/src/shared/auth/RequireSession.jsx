@@ -1,7 +1,14 @@
-import { Navigate, Outlet } from 'react-router-dom';
-import { isSignedIn } from '../session';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { mustChangePassword, useSession } from '../session';
 
-// Guards a group of routes: without an access token the visitor goes to the login page.
+// Guards a group of routes: without an access token the visitor goes to the login page, and a
+// user who must change their password goes to the change-password page first.
 export default function RequireSession({ loginPath }) {
-  return isSignedIn() ? <Outlet /> : <Navigate to={loginPath} replace />;
+  const session = useSession();
+  const { pathname } = useLocation();
+  if (!session.token) return <Navigate to={loginPath} replace />;
+  if (mustChangePassword(session) && pathname !== '/change-password') {
+    return <Navigate to="/change-password" replace />;
+  }
+  return <Outlet />;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import Alert from '../ui/Alert';
+import CodeBoxes from './CodeBoxes';
 
 const MAX_FAILURES = 5;
 const MODES = [
@@ -8,44 +9,39 @@ const MODES = [
   { id: 'recovery', label: 'Recovery code' },
 ];
 
-// The second login factor (spec 01 §8.1): a 6-digit code that submits itself, or a backup code.
+// The second login factor (spec 01 §8.1, 02 §7.2): six boxes that submit themselves, or a backup
+// code. An expired challenge, or the fifth wrong code, sends the user back to the login page.
 export default function TwoFactorStep({ challenge, onSession, onCancel }) {
   const [mode, setMode] = useState('authenticator');
-  const [code, setCode] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState('');
   const [failures, setFailures] = useState(0);
   const [verifying, setVerifying] = useState(false);
 
-  async function verify(value) {
+  async function verify(code) {
     setError('');
     setVerifying(true);
     try {
-      const { data } = await api.post(`/2fa/verify/user/${challenge.userId}`, {
-        code: value,
-        two_fa_token: challenge.twoFaToken,
-      });
+      const { data } = await api.post(
+        `/2fa/verify/user/${challenge.userId}`,
+        { code, two_fa_token: challenge.twoFaToken },
+        { anonymous: true },
+      );
       onSession(data);
     } catch (failure) {
-      if (failures + 1 >= MAX_FAILURES) {
+      if (failures + 1 >= MAX_FAILURES || /expired/i.test(failure.message)) {
         onCancel(failure.message);
         return;
       }
       setFailures(failures + 1);
       setError(failure.message);
-      setCode('');
+      setRecoveryCode('');
       setVerifying(false);
     }
   }
 
-  function handleAuthenticatorInput(event) {
-    const digits = event.target.value.replace(/\D/g, '').slice(0, 6);
-    setCode(digits);
-    if (digits.length === 6) verify(digits);
-  }
-
   function switchMode(nextMode) {
     setMode(nextMode);
-    setCode('');
     setError('');
   }
 
@@ -55,7 +51,7 @@ export default function TwoFactorStep({ challenge, onSession, onCancel }) {
       data-testid="two-factor-form"
       onSubmit={(event) => {
         event.preventDefault();
-        verify(code);
+        verify(recoveryCode.trim());
       }}
     >
       <div className="tabs" role="tablist">
@@ -74,29 +70,27 @@ export default function TwoFactorStep({ challenge, onSession, onCancel }) {
       </div>
       {error && <Alert>{error}</Alert>}
       {mode === 'authenticator' ? (
-        <div className="field">
-          <label htmlFor="two-factor-code">6-digit code from your authenticator app</label>
-          <input
-            id="two-factor-code"
-            className="code-input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            onChange={handleAuthenticatorInput}
+        <>
+          <p className="form__hint">Enter the 6-digit code from your authenticator app.</p>
+          <CodeBoxes
+            key={failures}
+            label="6-digit code"
+            onComplete={verify}
             disabled={verifying}
             autoFocus
           />
-        </div>
+        </>
       ) : (
         <>
+          <p className="form__hint">Enter one of the 8-digit backup codes you saved when you set up 2FA.</p>
           <div className="field">
             <label htmlFor="recovery-code">Recovery code</label>
             <input
               id="recovery-code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
+              value={recoveryCode}
+              onChange={(event) => setRecoveryCode(event.target.value)}
               autoComplete="off"
+              autoFocus
               required
             />
           </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Outlet } from 'react-router-dom';
+import ImpersonationBanner from './ImpersonationBanner';
 import Sidebar from './Sidebar';
 import TopBar from './TopBar';
 
@@ -14,6 +15,7 @@ export default function StaffLayout({ navigation }) {
       <Sidebar navigation={navigation} onNavigate={closeSidebar} />
       <div className="shell__backdrop" onClick={closeSidebar} aria-hidden="true" />
       <div className="shell__main">
+        <ImpersonationBanner />
         <TopBar sidebarOpen={sidebarOpen} onToggleSidebar={() => setSidebarOpen(!sidebarOpen)} />
         <main className="shell__content">
           <Outlet />

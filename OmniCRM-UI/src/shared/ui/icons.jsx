@@ -96,3 +96,75 @@ export function InboxIcon({ size }) {
     </Icon>
   );
 }
+
+export function ShieldIcon({ size = 16 }) {
+  return (
+    <Icon size={size}>
+      <path d="M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6z" />
+      <path d="M9 12l2 2 4-4" />
+    </Icon>
+  );
+}
+
+export function SendIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <path d="M22 2L11 13" />
+      <path d="M22 2l-7 20-4-9-9-4z" />
+    </Icon>
+  );
+}
+
+export function EditIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <path d="M4 20h4L19 9l-4-4L4 16z" />
+      <path d="M13.5 6.5l4 4" />
+    </Icon>
+  );
+}
+
+export function TrashIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
+    </Icon>
+  );
+}
+
+export function KeyIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <circle cx="8" cy="15" r="4" />
+      <path d="M11 12l9-9M16 7l3 3" />
+    </Icon>
+  );
+}
+
+export function LoginAsIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21c0-4 3.1-7 7-7 1.5 0 2.9.4 4 1.2M16 15l3 3-3 3M13 18h6" />
+    </Icon>
+  );
+}
+
+export function RestoreIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5" />
+    </Icon>
+  );
+}
+
+export function MoreIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <circle cx="12" cy="5" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="12" cy="19" r="1" />
+    </Icon>
+  );
+}

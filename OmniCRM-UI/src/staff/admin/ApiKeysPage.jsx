@@ -1,10 +1,263 @@
-import EmptyState from '../../shared/ui/EmptyState';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../shared/api';
+import { config } from '../../shared/config';
+import { formatDate } from '../../shared/format';
+import Alert from '../../shared/ui/Alert';
+import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import Dropdown from '../../shared/ui/Dropdown';
+import { MoreIcon } from '../../shared/ui/icons';
 import Page from '../../shared/ui/Page';
+import useDebounced from '../../shared/useDebounced';
+import ApiKeyDetails from './ApiKeyDetails';
+import ApiKeyFormModal from './ApiKeyFormModal';
+import ApiKeyStatus from './ApiKeyStatus';
+import KeyRevealDialog from './KeyRevealDialog';
 
+const WIDGETS = [
+  ['total', 'Total API Keys'],
+  ['active', 'Active Keys'],
+  ['expiring_soon', 'Expiring Soon'],
+  ['expired', 'Expired Keys'],
+];
+
+const STATUSES = [
+  ['all', 'All Keys'],
+  ['active', 'Active Only'],
+  ['expiring_soon', 'Expiring Soon'],
+  ['expired', 'Expired'],
+];
+
+// Table columns; `sort` is the API's sort key for the sortable ones.
+const COLUMNS = [
+  { label: 'Name', sort: 'name' },
+  { label: 'Created By', sort: 'created_by' },
+  { label: 'API Key' },
+  { label: 'Status' },
+  { label: 'Created', sort: 'created' },
+  { label: 'Expires', sort: 'expiry_date' },
+];
+
+function SortHeader({ column, sort, onSort }) {
+  if (!column.sort) return <th scope="col">{column.label}</th>;
+  const active = sort.sort === column.sort;
+  const direction = active ? sort.order : null;
+  return (
+    <th scope="col" aria-sort={active ? `${direction}ending` : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(column.sort)}>
+        {column.label}
+        <span aria-hidden="true">{direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ' ↕'}</span>
+      </button>
+    </th>
+  );
+}
+
+// Administration → API Keys (spec 01 §8.1): database-managed keys for integrations.
 export default function ApiKeysPage() {
+  const [search, setSearch] = useState('');
+  const settledSearch = useDebounced(search);
+  const [status, setStatus] = useState('all');
+  const [sort, setSort] = useState({ sort: 'created', order: 'desc' });
+  const [result, setResult] = useState(null);
+  const [catalogue, setCatalogue] = useState(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [dialog, setDialog] = useState(null);
+
+  const load = useCallback(async () => {
+    try {
+      const { data } = await api.get('/crm/api-keys', {
+        params: { search: settledSearch || undefined, status, ...sort },
+      });
+      setResult(data);
+      setError('');
+    } catch (failure) {
+      setError(failure.message);
+    }
+  }, [settledSearch, status, sort]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  function changeSort(key) {
+    setSort((current) =>
+      current.sort === key
+        ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
+        : { sort: key, order: key === 'name' || key === 'created_by' ? 'asc' : 'desc' },
+    );
+  }
+
+  // The add and edit forms need the permission catalogue; it is loaded on first use.
+  async function openForm(apiKey) {
+    setNotice('');
+    try {
+      if (!catalogue) setCatalogue((await api.get('/auth/permissions')).data);
+      setDialog({ type: 'form', apiKey });
+    } catch (failure) {
+      setError(failure.message);
+    }
+  }
+
+  function revealed(answer, message) {
+    setDialog({ type: 'reveal', apiKey: answer });
+    setNotice(message);
+    load();
+  }
+
+  const apiKey = dialog?.apiKey;
+
   return (
     <Page title="API Keys">
-      <EmptyState title="No API keys yet">Keys for integrations and provisioning playbooks appear here.</EmptyState>
+      <div className="stack">
+        <div className="widgets">
+          {WIDGETS.map(([key, label]) => (
+            <div className={`panel widget widget--${key}`} key={key}>
+              <span className="widget__label">{label}</span>
+              <strong className="widget__value" data-testid={`summary-${key}`}>
+                {result?.summary[key] ?? '–'}
+              </strong>
+            </div>
+          ))}
+        </div>
+        <div className="toolbar">
+          <input
+            type="search"
+            className="toolbar__search"
+            placeholder="Search name, description or key"
+            aria-label="Search API keys"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <select aria-label="Status" className="toolbar__select" value={status} onChange={(event) => setStatus(event.target.value)}>
+            {STATUSES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button--primary toolbar__end" onClick={() => openForm(null)}>
+            + Add
+          </button>
+        </div>
+        {notice && <Alert kind="success">{notice}</Alert>}
+        {error && <Alert>{error}</Alert>}
+        <div className="panel table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
+                ))}
+                <th scope="col" className="table__actions">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result?.data.length === 0 && (
+                <tr>
+                  <td colSpan={COLUMNS.length + 1} className="table__empty">
+                    No API keys found
+                  </td>
+                </tr>
+              )}
+              {result?.data.map((row) => (
+                <tr key={row.api_key_id}>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setDialog({ type: 'details', apiKey: row })}>
+                      {row.name}
+                    </button>
+                  </td>
+                  <td>{row.created_by}</td>
+                  <td>
+                    <code>{row.api_key_masked}</code>
+                  </td>
+                  <td>
+                    <ApiKeyStatus apiKey={row} />
+                  </td>
+                  <td>{formatDate(row.created, { locale: config.locale })}</td>
+                  <td>{formatDate(row.expiry_date, { locale: config.locale, empty: 'Never' })}</td>
+                  <td className="table__actions">
+                    <Dropdown label={`Actions for ${row.name}`} buttonContent={<MoreIcon />}>
+                      <button type="button" className="dropdown__item" role="menuitem" onClick={() => openForm(row)}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="dropdown__item"
+                        role="menuitem"
+                        onClick={() => setDialog({ type: 'regenerate', apiKey: row })}
+                      >
+                        Regenerate Key
+                      </button>
+                      <button
+                        type="button"
+                        className="dropdown__item dropdown__item--danger"
+                        role="menuitem"
+                        onClick={() => setDialog({ type: 'delete', apiKey: row })}
+                      >
+                        Delete
+                      </button>
+                    </Dropdown>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {dialog?.type === 'form' && (
+        <ApiKeyFormModal
+          apiKey={apiKey}
+          catalogue={catalogue}
+          onClose={() => setDialog(null)}
+          onCreated={(answer) => revealed(answer, `The key ${answer.name} has been created.`)}
+          onSaved={(answer) => {
+            setDialog(null);
+            setNotice(`The key ${answer.name} has been saved.`);
+            load();
+          }}
+        />
+      )}
+      {dialog?.type === 'reveal' && <KeyRevealDialog apiKey={apiKey} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'details' && <ApiKeyDetails apiKeyId={apiKey.api_key_id} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'regenerate' && (
+        <ConfirmDialog
+          title="Regenerate API key"
+          confirmLabel="Regenerate Key"
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const { data } = await api.post(`/crm/api-keys/${apiKey.api_key_id}/regenerate`);
+            revealed(data, `The key ${apiKey.name} has been regenerated.`);
+          }}
+        >
+          <p>
+            A new value replaces the key <strong>{apiKey.name}</strong>. Integrations using the current
+            key stop working immediately, until they are given the new one.
+          </p>
+        </ConfirmDialog>
+      )}
+      {dialog?.type === 'delete' && (
+        <ConfirmDialog
+          title="Delete API key"
+          confirmLabel="Delete"
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await api.delete(`/crm/api-keys/${apiKey.api_key_id}`);
+            setDialog(null);
+            setNotice(`The key ${apiKey.name} has been deleted.`);
+            load();
+          }}
+        >
+          <p>
+            Integrations using the key <strong>{apiKey.name}</strong> stop working immediately. Deletion
+            cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
     </Page>
   );
 }

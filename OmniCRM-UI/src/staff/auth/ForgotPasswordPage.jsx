@@ -13,7 +13,7 @@ export default function ForgotPasswordPage() {
     event.preventDefault();
     setSending(true);
     try {
-      const { data } = await api.post('/auth/forgot_password', { email });
+      const { data } = await api.post('/auth/forgot_password', { email }, { anonymous: true });
       setResult({ kind: 'success', message: data.message });
     } catch (failure) {
       setResult({ kind: 'danger', message: failure.message });

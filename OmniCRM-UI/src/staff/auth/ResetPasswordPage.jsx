@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../shared/api';
 import AuthLayout from '../../shared/auth/AuthLayout';
-import PasswordInput from '../../shared/auth/PasswordInput';
+import NewPasswordFields from '../../shared/auth/NewPasswordFields';
+import { newPasswordProblem } from '../../shared/auth/passwordPolicy';
 import Alert from '../../shared/ui/Alert';
 import { LockIcon } from '../../shared/ui/icons';
 
@@ -19,18 +20,16 @@ export default function ResetPasswordPage() {
 
   async function handleSubmit(event) {
     event.preventDefault();
-    if (password !== confirmation) {
-      setError('Passwords do not match');
-      return;
-    }
-    setError('');
+    const problem = newPasswordProblem(password, confirmation);
+    setError(problem);
+    if (problem) return;
     setSaving(true);
     try {
-      const { data } = await api.post('/auth/reset_password', {
-        token,
-        new_password: password,
-        confirm_password: confirmation,
-      });
+      const { data } = await api.post(
+        '/auth/reset_password',
+        { token, new_password: password, confirm_password: confirmation },
+        { anonymous: true },
+      );
       navigate('/login', { replace: true, state: { notice: data.message } });
     } catch (failure) {
       setError(failure.message);
@@ -40,24 +39,18 @@ export default function ResetPasswordPage() {
 
   return (
     <AuthLayout title="Reset password">
-      <form className="form" onSubmit={handleSubmit}>
+      <form className="form" onSubmit={handleSubmit} noValidate>
         <span className="form__icon">
           <LockIcon size={36} />
         </span>
         {error && <Alert>{error}</Alert>}
-        <PasswordInput
-          id="reset-password"
+        <NewPasswordFields
+          idPrefix="reset-password"
           label="Password"
-          value={password}
-          onChange={setPassword}
-          autoComplete="new-password"
-        />
-        <PasswordInput
-          id="reset-password-confirmation"
-          label="Confirm password"
-          value={confirmation}
-          onChange={setConfirmation}
-          autoComplete="new-password"
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
         />
         <button
           type="submit"
