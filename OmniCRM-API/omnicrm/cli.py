@@ -82,14 +82,68 @@ def up(host: str | None, port: int | None) -> None:
     """Migrate, load demo data, print the URL and the demo logins, and serve."""
     settings = _settings()
     migrate.upgrade(settings.database_url)
+    logins = _load_demo_data(settings) if settings.demo else []
     url = f"http://{host or settings.server.host}:{port or settings.server.port}"
     click.echo(f"\nOmniCRM {'(demo mode) ' if settings.demo else ''}is starting on {url}")
     click.echo(f"  Swagger UI:  {url}/crm/docs")
+    for email, password in logins:
+        click.echo(f"  Demo login:  {email} / {password}")
     if settings.demo:
         for key, entry in settings.api_keys.items():
             click.echo(f"  Demo API key ({', '.join(entry.roles)}), header X-API-KEY: {key}")
     click.echo("")
     _serve(settings, host, port)
+
+
+def _load_demo_data(settings: Settings) -> list[tuple[str, str]]:
+    from omnicrm import demo
+    from omnicrm.db import Database
+
+    database = Database(settings.database_url)
+    with database.sessions() as session:
+        logins = demo.load(session, settings.security.bcrypt_rounds)
+    database.engine.dispose()
+    return logins
+
+
+@main.command("create-admin")
+@click.option("--email", envvar="OMNICRM_ADMIN_EMAIL", required=True, help="or OMNICRM_ADMIN_EMAIL")
+@click.option("--password", envvar="OMNICRM_ADMIN_PASSWORD", required=True, help="or OMNICRM_ADMIN_PASSWORD")
+@click.option("--first-name", default="Admin")
+@click.option("--last-name", default="User")
+def create_admin(email: str, password: str, first_name: str, last_name: str) -> None:
+    """Create the first administrator at deployment (there is no default password)."""
+    from sqlalchemy import func, select
+
+    from omnicrm.auth.credentials import hash_password, policy_failures
+    from omnicrm.auth.models import Role, User
+    from omnicrm.db import Database
+
+    settings = _settings()
+    failures = policy_failures(password, settings.security.password_policy)
+    if failures:
+        click.echo("password: needs " + ", ".join(failures), err=True)
+        sys.exit(2)
+    database = Database(settings.database_url)
+    with database.sessions() as session:
+        if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
+            click.echo(f"{email}: a user with this e-mail already exists", err=True)
+            sys.exit(2)
+        admin_role = session.scalar(select(Role).where(Role.name_key == "admin"))
+        hashed = hash_password(password, settings.security.bcrypt_rounds)
+        session.add(
+            User(
+                username=email.lower(),
+                email=email.lower(),
+                password_hash=hashed,
+                first_name=first_name,
+                last_name=last_name,
+                roles=[admin_role],
+            )
+        )
+        session.commit()
+    database.engine.dispose()
+    click.echo(f"administrator {email} created")
 
 
 @main.command()

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymysql
-from flask import Flask, jsonify
+from flask import Flask, g, jsonify
 from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from omnicrm import migrate
 from omnicrm.app import create_app
+from omnicrm.auth import principal
 from omnicrm.config import Settings
 from omnicrm.db import make_engine, utcnow
 from omnicrm.jobs.models import BackgroundJob
@@ -32,6 +33,7 @@ from omnicrm.jobs.models import BackgroundJob
 REQUESTS = 2000
 WARMUP = 200
 JOB_ROWS = 5000
+LOGINS = 20
 API_KEY = "bench-" + "k" * 40
 
 
@@ -141,22 +143,83 @@ def bench_database(label: str, url: str) -> list[tuple[str, dict, dict]]:
     return [(f"{label}: GET /crm/health", *health), (f"{label}: GET /crm/jobs (API key, 20 of {JOB_ROWS})", *jobs)]
 
 
+def bench_authentication(label: str, url: str) -> list[tuple[str, dict, dict]]:
+    """Login throughput at the default bcrypt cost, and what JWT and API-key checks add to one request."""
+    settings = Settings.model_validate(
+        {
+            "database": {"url": url},
+            "jwt_secret": secrets.token_hex(32),
+            "crm": {"base_url": "http://127.0.0.1:5000"},
+            "api_keys": {API_KEY: {"roles": ["admin"]}},
+            "server": {"log_level": "WARNING"},
+            "rate_limits": {"login": "100000/minute"},
+        }
+    )
+    app = create_app(settings)
+    client = app.test_client()
+    admin = {"X-API-KEY": API_KEY}
+    email, password = f"bench-{uuid.uuid4().hex[:8]}@example.com", "Bench!Passw0rd"
+    user = client.post(
+        "/auth/users",
+        json={"email": email, "password": password, "first_name": "B", "last_name": "B", "role": "Admin"},
+        headers=admin,
+    ).get_json()
+    client.post(
+        f"/auth/users/{user['id']}/admin_reset_password", json={"new_password": password, "force_change": False}, headers=admin
+    )
+    database_key = client.post("/crm/api-keys", json={"name": email, "permissions": ["admin"]}, headers=admin).get_json()[
+        "api_key"
+    ]
+    token = client.post("/crm/auth/login", json={"email": email, "password": password}).get_json()["token"]
+
+    def login() -> int:
+        return client.post("/crm/auth/login", json={"email": email, "password": password}).status_code
+
+    logins = summarise([timed(login) for _ in range(LOGINS)])
+    authenticate = principal.authenticate
+
+    def without_auth() -> int:
+        """The same endpoint with authentication replaced by an already-known admin principal."""
+        principal.authenticate = lambda: g.setdefault(
+            "principal", principal.Principal(actor="bench", kind="user", roles=frozenset({"admin"}))
+        )
+        try:
+            return client.get("/crm/jobs").status_code
+        finally:
+            principal.authenticate = authenticate
+
+    jwt = measure_pair(lambda: client.get("/crm/jobs", headers={"Authorization": f"Bearer {token}"}).status_code, without_auth)
+    key = measure_pair(lambda: client.get("/crm/jobs", headers={"X-API-KEY": database_key}).status_code, without_auth)
+    rounds = settings.security.bcrypt_rounds
+    return [
+        (f"{label}: POST /crm/auth/login (bcrypt cost {rounds})", logins, None),
+        (f"{label}: GET /crm/jobs with a JWT", *jwt),
+        (f"{label}: GET /crm/jobs with a database API key", *key),
+    ]
+
+
+def print_row(name: str, ours: dict, baseline: dict | None) -> None:
+    line = f"{name:<58} {ours['median_ms']:>10.2f} {ours['p95_ms']:>8.2f} {ours['rps']:>8.1f}"
+    if baseline is not None:
+        ratio = ours["median_ms"] / baseline["median_ms"]
+        line += f" | {baseline['median_ms']:>13.2f} {baseline['rps']:>10.0f} | {ratio:>7.2f}x"
+    print(line)
+
+
 def main() -> None:
     logging.disable(logging.INFO)
-    print(f"OmniCRM benchmarks: {REQUESTS} in-process WSGI requests per figure after {WARMUP} warm-up\n")
-    header = f"{'endpoint':<52} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} | "
-    header += f"{'bare median':>11} {'bare req/s':>10} | {'overhead':>8}"
+    print(f"OmniCRM benchmarks: {REQUESTS} in-process WSGI requests per figure after {WARMUP} warm-up ({LOGINS} for logins)\n")
+    header = f"{'endpoint':<58} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} | "
+    header += f"{'base median':>13} {'base req/s':>10} | {'ratio':>8}"
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory() as workdir:
         for label, url in database_urls(Path(workdir)):
-            for name, ours, bare in bench_database(label, url):
-                ratio = ours["median_ms"] / bare["median_ms"]
-                print(
-                    f"{name:<52} {ours['median_ms']:>10.2f} {ours['p95_ms']:>8.2f} {ours['rps']:>8.0f} | "
-                    f"{bare['median_ms']:>11.2f} {bare['rps']:>10.0f} | {ratio:>7.2f}x"
-                )
-    print("\noverhead = our median latency / bare Flask + SQLAlchemy median latency for the same query")
+            for row in bench_database(label, url) + bench_authentication(label, url):
+                print_row(*row)
+    print("\nratio = our median latency / the baseline's median latency, measured alternately in the same run:")
+    print("  health and jobs list: baseline = a bare Flask + SQLAlchemy app doing the same query (our framework overhead)")
+    print("  JWT and API key: baseline = the same endpoint with authentication switched off (the cost of authenticating)")
     sys.stdout.flush()
 
 

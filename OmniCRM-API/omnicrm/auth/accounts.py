@@ -18,6 +18,7 @@ from omnicrm.auth.catalogue import ADMIN, CUSTOMER_ROLE, all_permissions
 from omnicrm.auth.credentials import hash_password, random_token, sha256, verify_password
 from omnicrm.auth.models import Role, User
 from omnicrm.config import Settings
+from omnicrm.demo import DEMO_PASSWORDS
 from omnicrm.errors import ApiError
 from omnicrm.notify.outbox import queue_email
 from omnicrm.store import Store
@@ -146,6 +147,9 @@ def login(session: Session, email: str, password: str, remember_me: bool, ip: st
         raise ApiError(423, "Account locked. Try again later or contact an administrator")
     if not user.is_active:
         raise ApiError(403, "Account disabled")
+    if password in DEMO_PASSWORDS and not settings.demo:
+        verify_password(password, _TIMING_DECOY)
+        raise ApiError(401, INVALID_LOGIN)  # a demo password never opens a production system
     if not verify_password(password, user.password_hash) or (user.must_change_password and user.temp_password_consumed):
         _count_failure(session, user, ip, settings)
         raise ApiError(401, INVALID_LOGIN)
