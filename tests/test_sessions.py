@@ -39,7 +39,8 @@ def test_02_18_login_body_landing_and_identical_failures(client):
 
 def test_login_input_is_validated(client):
     assert client.post("/auth/login", json={"email": "a@b.co"}).get_json()["errors"] == {"password": "required"}
-    assert client.post("/auth/login", data="not json", content_type="application/json").status_code == 400
+    malformed = client.post("/auth/login", data="{not json", content_type="application/json")
+    assert malformed.status_code == 400 and malformed.get_json() == {"message": "Invalid JSON body"}
     assert client.post("/auth/login", json={"email": "a@b.co", "password": "x", "remember_me": "yes"}).status_code == 400
 
 

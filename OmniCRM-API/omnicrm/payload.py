@@ -10,9 +10,13 @@ from omnicrm.errors import bad_request
 
 
 def json_object(required: bool = True) -> dict[str, Any]:
-    body = request.get_json(silent=True)
-    if body is None and not required and not request.get_data():
+    if not request.get_data():
+        if required:
+            raise bad_request("A JSON body is required")
         return {}
+    body = request.get_json(silent=True, force=True)
+    if body is None:
+        raise bad_request("Invalid JSON body")
     if not isinstance(body, dict):
         raise bad_request("The request body must be a JSON object")
     return body

@@ -173,9 +173,7 @@ def update(session: Session, api_key: ApiKey, body: dict[str, Any], caller: Prin
     forbidden = sorted(set(body) & READ_ONLY)
     if forbidden:
         raise bad_request("Field is not editable", {field: "field is not editable" for field in forbidden})
-    unknown = sorted(set(body) - EDITABLE)
-    if unknown:
-        raise bad_request("Unknown field", {field: "unknown field" for field in unknown})
+    body = {field: value for field, value in body.items() if field in EDITABLE}  # unknown fields are ignored
     errors: dict[str, str] = {}
     _validate_text(body, errors, partial=True)
     if errors:

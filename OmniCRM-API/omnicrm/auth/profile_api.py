@@ -54,10 +54,7 @@ class Profile(Resource):
     @ns.response(400, "Invalid field, or an IP restriction that would lock you out without confirm_lockout", error)
     def patch(self):
         """Update your profile; a new e-mail waits for verification."""
-        body = json_object()
-        unknown = sorted(set(body) - EDITABLE)
-        if unknown:
-            raise bad_request("Field is not editable", {field: "field is not editable here" for field in unknown})
+        body = {field: value for field, value in json_object().items() if field in EDITABLE}  # others are ignored
         user = _own_user()
         if "ip_restriction" in body:
             restriction = accounts.parse_ip_restriction(body["ip_restriction"] or "")

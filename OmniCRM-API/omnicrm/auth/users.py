@@ -200,9 +200,7 @@ def _ensure_not_last_admin(session: Session, user: User) -> None:
 
 
 def update(session: Session, user: User, body: dict[str, Any]) -> User:
-    unknown = sorted(set(body) - UPDATABLE)
-    if unknown:
-        raise bad_request("Field is not editable", {field: "field is not editable here" for field in unknown})
+    body = {field: value for field, value in body.items() if field in UPDATABLE}  # unknown fields are ignored
     errors: dict[str, str] = {}
     changes: dict[str, Any] = {}
     for field, maximum in (("first_name", 100), ("last_name", 100)):
