@@ -154,6 +154,7 @@ def test_every_endpoint_needs_credentials_unless_reviewed_public(app, client):
     for path in ("login", "forgot_password", "reset_password", "verify_email", "refresh"):  # refresh carries its own token
         reviewed |= {f"POST /auth/{path}", f"POST /crm/auth/{path}"}
     reviewed |= {"POST /2fa/verify/user/<int:user_id>", "POST /crm/2fa/verify/user/<int:user_id>"}  # carries the 2FA challenge
+    reviewed |= {f"{method} /crm/activity/activity_id/<int:activity_id>" for method in ("PATCH", "DELETE")}  # 405 for everyone
     assert public == reviewed
 
 

@@ -11,21 +11,24 @@ from flask import Blueprint, Flask
 from flask_jwt_extended import JWTManager
 
 from omnicrm import __version__, errors, requestlog, spa
+from omnicrm.activity.api import ns as activity_ns
 from omnicrm.apidoc import build_api
 from omnicrm.auth.api import ns as auth_ns
 from omnicrm.auth.apikeys_api import ns as apikeys_ns
 from omnicrm.auth.profile_api import ns as profile_ns
 from omnicrm.auth.twofactor_api import ns as twofactor_ns
 from omnicrm.config import Settings, load_settings
+from omnicrm.customers.api import ns as customers_ns
 from omnicrm.db import Database, close_session
 from omnicrm.jobs import runner as jobs
 from omnicrm.jobs.api import ns as jobs_ns
+from omnicrm.search.api import ns as search_ns
 from omnicrm.store import connect
 from omnicrm.system.api import ns as system_ns
 
 log = logging.getLogger(__name__)
 
-NAMESPACES = [system_ns, auth_ns, twofactor_ns, apikeys_ns, profile_ns, jobs_ns]
+NAMESPACES = [system_ns, auth_ns, twofactor_ns, apikeys_ns, profile_ns, customers_ns, activity_ns, search_ns, jobs_ns]
 
 
 class TrailingSlashMiddleware:

@@ -61,6 +61,8 @@ class Database:
     """The engine and session factory of one application."""
 
     def __init__(self, url: str) -> None:
+        from omnicrm import models  # noqa: F401  (tables refer to one another: every mapper must be known)
+
         self.url = url
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)

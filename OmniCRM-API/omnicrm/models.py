@@ -2,6 +2,7 @@
 
 from omnicrm.activity.models import Activity
 from omnicrm.auth.models import ApiKey, AuthToken, ImpersonationLog, Permission, Role, User, UserBackupCode
+from omnicrm.customers.models import Contact, Customer, CustomerAttribute, CustomerTag, Site
 from omnicrm.db import Base
 from omnicrm.jobs.models import BackgroundJob
 from omnicrm.notify.models import Communication
@@ -14,6 +15,11 @@ __all__ = [
     "AuthToken",
     "BackgroundJob",
     "Communication",
+    "Contact",
+    "Customer",
+    "CustomerAttribute",
+    "CustomerTag",
+    "Site",
     "ImpersonationLog",
     "Permission",
     "Role",

@@ -14,7 +14,7 @@ class Activity(Base):
     __tablename__ = "activity"
 
     activity_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    customer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.customer_id"), index=True)
     service_id: Mapped[int | None] = mapped_column(Integer, index=True)
     object_type: Mapped[str] = mapped_column(String(32), index=True)
     object_id: Mapped[str | None] = mapped_column(String(64))

@@ -18,6 +18,7 @@ from omnicrm.auth.catalogue import ADMIN, CUSTOMER_ROLE, all_permissions
 from omnicrm.auth.credentials import hash_password, random_token, sha256, verify_password
 from omnicrm.auth.models import Role, User
 from omnicrm.config import Settings
+from omnicrm.customers.models import Contact, Customer
 from omnicrm.demo import DEMO_PASSWORDS
 from omnicrm.errors import ApiError
 from omnicrm.notify.outbox import queue_email
@@ -145,7 +146,7 @@ def login(session: Session, email: str, password: str, remember_me: bool, ip: st
     now = clock.now()
     if user.locked_until is not None and user.locked_until > now:
         raise ApiError(423, "Account locked. Try again later or contact an administrator")
-    if not user.is_active:
+    if not user.is_active or _customer_disabled(session, user):
         raise ApiError(403, "Account disabled")
     if password in DEMO_PASSWORDS and not settings.demo:
         verify_password(password, _TIMING_DECOY)
@@ -158,6 +159,15 @@ def login(session: Session, email: str, password: str, remember_me: bool, ip: st
     if twofactor.is_active(user):
         return _challenge(user, remember_me, settings)
     return complete_login(session, user, remember_me, ip)
+
+
+def _customer_disabled(session: Session, user: User) -> bool:
+    """A portal user's customer that is archived or disabled keeps the user out."""
+    if user.contact_id is None:
+        return False
+    query = select(Customer.customer_enabled, Customer.customer_status).join(Contact).where(Contact.contact_id == user.contact_id)
+    row = session.execute(query).first()
+    return row is not None and (not row.customer_enabled or row.customer_status == "Archived")
 
 
 def _count_failure(session: Session, user: User, ip: str, settings: Settings) -> None:

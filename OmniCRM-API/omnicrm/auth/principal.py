@@ -15,7 +15,7 @@ from functools import wraps
 from typing import Any
 
 from flask import current_app, g, request
-from sqlalchemy import select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import selectinload
 
 from omnicrm import clock
@@ -24,6 +24,7 @@ from omnicrm.auth.catalogue import ADMIN, normalise
 from omnicrm.auth.credentials import sha256
 from omnicrm.auth.models import ApiKey, Role, User
 from omnicrm.config import ConfigApiKey, Settings, whitelist_networks
+from omnicrm.customers.models import Contact
 from omnicrm.db import get_session
 from omnicrm.errors import ApiError
 
@@ -82,6 +83,13 @@ def role_permissions(role_names: frozenset[str]) -> frozenset[str]:
     return frozenset(permission.name for role in roles for permission in role.permissions)
 
 
+def own_customer_id(contact_id: int | None) -> int | None:
+    """A portal user's own customer: the customer of the contact linked to the user."""
+    if contact_id is None:
+        return None
+    return get_session().scalar(select(Contact.customer_id).where(Contact.contact_id == contact_id))
+
+
 def user_principal(user: User, claims: dict[str, Any] | None = None) -> Principal:
     roles = frozenset(role.name_key for role in user.roles)
     permissions = frozenset(permission.name for role in user.roles for permission in role.permissions)
@@ -93,6 +101,7 @@ def user_principal(user: User, claims: dict[str, Any] | None = None) -> Principa
         permissions=permissions,
         user_id=user.id,
         impersonator_id=claims.get("imp"),
+        customer_id=own_customer_id(user.contact_id),
         claims=claims,
     )
 
@@ -185,13 +194,19 @@ def current() -> Principal:
     return principal
 
 
-def require(permission: str) -> Callable:
-    """Decorate a handler: the caller must be authenticated and hold `permission` (admin holds all)."""
+def require(permission: str, own: str | None = None) -> Callable:
+    """Decorate a handler: the caller must hold `permission` (admin holds all), or else the own-scope
+    permission `own`, in which case the handler sees only the caller's own customer (see `own_scope`)."""
 
     def decorate(handler: Callable) -> Callable:
         @wraps(handler)
         def guarded(*args: Any, **kwargs: Any) -> Any:
-            if not current().can(permission):
+            principal = current()
+            if principal.can(permission):
+                g.own_scope = False
+            elif own is not None and own in principal.permissions:
+                g.own_scope = True
+            else:
                 raise ApiError(403, f"Permission denied: requires {permission}")
             return handler(*args, **kwargs)
 
@@ -199,6 +214,25 @@ def require(permission: str) -> Callable:
         return guarded
 
     return decorate
+
+
+def own_scope() -> bool:
+    """True when the caller reaches this endpoint only through an own-scope (view_own_*) permission."""
+    return bool(g.get("own_scope"))
+
+
+def ensure_customer_access(customer_id: int | None) -> None:
+    """Own-scope callers may touch only their own customer's records: anything else is 403."""
+    if own_scope() and (customer_id is None or customer_id != authenticate().customer_id):
+        raise ApiError(403, "Permission denied")
+
+
+def restrict_to_own(query: Select, customer_column: Any) -> Select:
+    """Filter a list to the caller's own customer when it is in own scope (no customer: nothing)."""
+    if not own_scope():
+        return query
+    customer_id = authenticate().customer_id
+    return query.where(customer_column == customer_id if customer_id is not None else false())
 
 
 def authenticated(handler: Callable) -> Callable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omnicrm.db import Base, utcnow
@@ -19,7 +19,7 @@ class Communication(Base):
     recipient: Mapped[str] = mapped_column(String(255), index=True)
     subject: Mapped[str | None] = mapped_column(String(255))
     variables: Mapped[dict] = mapped_column(JSON)
-    customer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.customer_id"), index=True)
     user_id: Mapped[int | None] = mapped_column(Integer, index=True)
     status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | sent | failed
     error: Mapped[str | None] = mapped_column(Text)

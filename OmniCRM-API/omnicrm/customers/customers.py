@@ -1,0 +1,218 @@
+"""Customers (spec 02 §2.1, §3.1, §4.2): create with the first contact and site in one transaction, status rules,
+archive instead of delete, restore, and the searchable paginated list."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from omnicrm.activity import log
+from omnicrm.customers import contacts, sites, tags
+from omnicrm.customers.models import ACCOUNT_TYPES, CUSTOMER_STATUSES, PAYMENT_TYPES, Customer
+from omnicrm.errors import ApiError, bad_request, conflict, not_found
+from omnicrm.fields import MISSING, Reader, iso
+
+MANUAL_STATUSES = ("Open", "Suspended", "Closed")
+# Allowed manual transitions (PATCH); Archived is entered by DELETE and left by restore only.
+TRANSITIONS = {("Open", "Suspended"), ("Suspended", "Open"), ("Open", "Closed"), ("Suspended", "Closed"), ("Closed", "Open")}
+FIELDS = (
+    "customer_name",
+    "customer_account_type",
+    "customer_status",
+    "customer_payment_type",
+    "customer_enabled",
+    "tax_identifier",
+    "contract_start_date",
+    "contract_end_date",
+)
+FILTERS = {"customer_status": CUSTOMER_STATUSES, "customer_account_type": ACCOUNT_TYPES, "customer_payment_type": PAYMENT_TYPES}
+
+
+def read(body: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+    if body.get("customer_status") == "Archived":
+        raise conflict("Use DELETE to archive a customer")
+    reader = Reader(body, partial)
+    reader.text("customer_name", required=True, max_length=255)
+    reader.choice("customer_account_type", ACCOUNT_TYPES)
+    reader.choice("customer_status", MANUAL_STATUSES)
+    reader.choice("customer_payment_type", PAYMENT_TYPES)
+    reader.boolean("customer_enabled")
+    reader.text("tax_identifier", max_length=64)
+    reader.moment("contract_start_date")
+    reader.moment("contract_end_date")
+    return reader.check("Invalid customer")
+
+
+def _check_contract(start: Any, end: Any) -> None:
+    if start and end and end < start:
+        raise bad_request("Invalid customer", {"contract_end_date": "must not be before contract_start_date"})
+
+
+def as_dict(customer: Customer) -> dict[str, Any]:
+    return {
+        "customer_id": customer.customer_id,
+        **{field: getattr(customer, field) for field in FIELDS if not field.startswith("contract_")},
+        "contract_start_date": iso(customer.contract_start_date),
+        "contract_end_date": iso(customer.contract_end_date),
+        "created": iso(customer.created),
+        "last_modified": iso(customer.last_modified),
+    }
+
+
+def detail(session: Session, customer: Customer) -> dict[str, Any]:
+    return {
+        **as_dict(customer),
+        "contacts": [contacts.as_dict(contact) for contact in customer.contacts],
+        "sites": [sites.as_dict(site) for site in customer.sites],
+        "tags": [tags.as_dict(tag) for tag in tags.of_customer(session, customer.customer_id, active_only=True)],
+    }
+
+
+def get(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise not_found("Customer")
+    return customer
+
+
+def create(session: Session, body: dict[str, Any], default_country: str | None) -> Customer:
+    """The customer, its first contact and its first site: all valid or nothing written."""
+    values = read(body)
+    _check_contract(values.get("contract_start_date"), values.get("contract_end_date"))
+    nested = {}
+    for part, reader in (("contact", contacts.read), ("site", sites.read)):
+        if body.get(part) is not None:
+            if not isinstance(body[part], dict):
+                raise bad_request("Invalid customer", {part: "must be an object"})
+            try:
+                nested[part] = reader(body[part])
+            except ApiError as refusal:
+                raise bad_request(
+                    refusal.message, {f"{part}.{field}": reason for field, reason in refusal.errors.items()}
+                ) from None
+    if "site" in nested:
+        sites.complete(nested["site"], default_country)  # refuse a missing country before anything is written
+    customer = Customer(**{field: value for field, value in values.items() if value is not MISSING})
+    session.add(customer)
+    session.flush()
+    log.record(
+        session,
+        "customer",
+        "customer_created",
+        f"Customer {customer.customer_name} created",
+        object_id=customer.customer_id,
+        customer_id=customer.customer_id,
+    )
+    if "contact" in nested:
+        contacts.add(session, customer.customer_id, nested["contact"])
+    if "site" in nested:
+        sites.add(session, customer.customer_id, nested["site"], default_country)
+    session.commit()
+    session.refresh(customer)
+    return customer
+
+
+def update(session: Session, customer: Customer, body: dict[str, Any]) -> Customer:
+    if customer.customer_status == "Archived":
+        raise conflict("The customer is archived: restore it first")
+    values = read(body, partial=True)
+    new_status = values.get("customer_status")
+    if new_status and new_status != customer.customer_status and (customer.customer_status, new_status) not in TRANSITIONS:
+        raise conflict(f"A customer cannot go from {customer.customer_status} to {new_status}")
+    _check_contract(
+        values.get("contract_start_date", customer.contract_start_date),
+        values.get("contract_end_date", customer.contract_end_date),
+    )
+    before = as_dict(customer)
+    for field, value in values.items():
+        setattr(customer, field, value)
+    session.flush()
+    changes = log.changes(before, as_dict(customer))
+    changes.pop("last_modified", None)
+    if changes:
+        log.record(
+            session,
+            "customer",
+            "customer_updated",
+            f"Customer {customer.customer_name} updated",
+            object_id=customer.customer_id,
+            customer_id=customer.customer_id,
+            changes_json=changes,
+        )
+    session.commit()
+    return customer
+
+
+def archive(session: Session, customer: Customer) -> Customer:
+    """Delete = archive: hidden from lists, portal logins refused, every related row kept."""
+    if customer.customer_status == "Archived":
+        raise conflict("The customer is already archived")
+    customer.customer_status_before_archive = customer.customer_status
+    customer.customer_status, customer.customer_enabled = "Archived", False
+    log.record(
+        session,
+        "customer",
+        "customer_archived",
+        f"Customer {customer.customer_name} archived",
+        object_id=customer.customer_id,
+        customer_id=customer.customer_id,
+    )
+    session.commit()
+    return customer
+
+
+def restore(session: Session, customer: Customer) -> Customer:
+    if customer.customer_status != "Archived":
+        raise conflict("The customer is not archived")
+    customer.customer_status = customer.customer_status_before_archive or "Open"
+    customer.customer_status_before_archive, customer.customer_enabled = None, True
+    log.record(
+        session,
+        "customer",
+        "customer_restored",
+        f"Customer {customer.customer_name} restored",
+        object_id=customer.customer_id,
+        customer_id=customer.customer_id,
+    )
+    session.commit()
+    return customer
+
+
+def list_query(args: dict[str, str], search: str | None) -> Select:
+    """Search (name contains, or exact id), filters and the archived switch."""
+    query = select(Customer)
+    filters = _filters(args)
+    for field, value in filters.items():
+        query = query.where(getattr(Customer, field) == value)
+    if "customer_status" not in filters and args.get("include_archived", "false").lower() != "true":
+        query = query.where(Customer.customer_status != "Archived")
+    if search:
+        condition = func.lower(Customer.customer_name).like(f"%{search.lower()}%")
+        if search.isdigit():
+            condition = or_(condition, Customer.customer_id == int(search))
+        query = query.where(condition)
+    return query
+
+
+def _filters(args: dict[str, str]) -> dict[str, str]:
+    raw: dict[str, Any] = {}
+    if args.get("filters"):
+        try:
+            raw = json.loads(args["filters"])
+        except json.JSONDecodeError:
+            raise bad_request("Invalid filter", {"filters": "a JSON object"}) from None
+        if not isinstance(raw, dict):
+            raise bad_request("Invalid filter", {"filters": "a JSON object"})
+    raw.update({field: args[field] for field in FILTERS if field in args})
+    errors = {}
+    for field, value in raw.items():
+        if field not in FILTERS:
+            errors[field] = "unknown filter"
+        elif value not in FILTERS[field]:
+            errors[field] = f"must be one of {', '.join(FILTERS[field])}"
+    if errors:
+        raise bad_request("Invalid filter", errors)
+    return raw
