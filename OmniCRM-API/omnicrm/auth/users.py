@@ -19,6 +19,7 @@ from omnicrm.auth.catalogue import ADMIN
 from omnicrm.auth.credentials import check_password_policy
 from omnicrm.auth.models import Role, User
 from omnicrm.config import Settings
+from omnicrm.customers.models import Contact
 from omnicrm.errors import ApiError, bad_request, conflict, not_found
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -137,6 +138,21 @@ def _email_taken(session: Session, email: str, user_id: int | None = None) -> bo
     return session.scalar(query) is not None
 
 
+def _portal_contact(session: Session, contact_id: object, errors: dict[str, str]) -> int | None:
+    """The contact a portal user acts for: it must exist and have an e-mail address."""
+    if contact_id is None:
+        return None
+    if isinstance(contact_id, bool) or not isinstance(contact_id, int):
+        errors["contact_id"] = "an integer or null"
+        return None
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        errors["contact_id"] = "no such contact"
+    elif not contact.contact_email:
+        errors["contact_id"] = "the contact needs an e-mail address to be linked to a user"
+    return contact_id
+
+
 def create(session: Session, body: dict[str, Any]) -> User:
     errors: dict[str, str] = {}
     email = _email(body, errors)
@@ -147,6 +163,7 @@ def create(session: Session, body: dict[str, Any]) -> User:
     phone = _optional_text(body, "phone_number", errors, 32)
     if "role" not in body and "roles" not in body:
         errors["role"] = "required"
+    contact_id = _portal_contact(session, body.get("contact_id"), errors)
     if errors:
         raise bad_request("Invalid user", errors)
     roles = _load_roles(session, _role_names(body.get("role", body.get("roles"))))
@@ -160,7 +177,7 @@ def create(session: Session, body: dict[str, Any]) -> User:
         middle_name=middle_name,
         last_name=last_name,
         phone_number=phone,
-        contact_id=body.get("contact_id"),
+        contact_id=contact_id,
         must_change_password=True,  # admin-chosen password: the user sets their own at first login
         password_hash="",
         roles=roles,
@@ -217,6 +234,8 @@ def update(session: Session, user: User, body: dict[str, Any]) -> User:
         errors["deleted"] = "use DELETE to delete a user; only false (restore) is accepted here"
     if "ip_restriction" in body:
         changes["ip_restriction"] = parse_ip_restriction(body["ip_restriction"] or "") or None
+    if "contact_id" in body:
+        changes["contact_id"] = _portal_contact(session, body["contact_id"], errors)
     if errors:
         raise bad_request("Invalid user", errors)
     roles = _load_roles(session, _role_names(body.get("roles", body.get("role")))) if "roles" in body or "role" in body else None
