@@ -351,6 +351,21 @@ def test_impersonation_is_audited_and_acts_with_the_target_permissions(app, clie
     assert client.post("/auth/impersonate", json={"user_id": admin["id"]}, headers=bearer(staff_token)).status_code == 403
 
 
+def test_impersonating_a_user_who_must_change_password_is_not_a_trap(client):
+    staff = ready_user(client, "boss3@example.com", role="Admin")
+    fresh = client.post(
+        "/auth/users",
+        json={"email": "new@example.com", "password": PASSWORD, "first_name": "N", "last_name": "U", "role": "Customer"},
+        headers=ADMIN_HEADERS,
+    ).get_json()
+    staff_token = login(client, staff["email"]).get_json()["token"]
+    acting = bearer(
+        client.post("/auth/impersonate", json={"user_id": fresh["id"]}, headers=bearer(staff_token)).get_json()["token"]
+    )
+    assert client.get("/crm/profile", headers=acting).status_code == 200
+    assert client.post("/auth/stop_impersonation", headers=acting).status_code == 200
+
+
 def test_no_secret_reaches_logs_or_the_activity_log(app, client, caplog):
     with caplog.at_level(logging.DEBUG):
         user = ready_user(client, "secret@example.com")

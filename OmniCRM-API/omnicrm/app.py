@@ -22,6 +22,7 @@ from omnicrm.customers.api import ns as customers_ns
 from omnicrm.db import Database, close_session
 from omnicrm.jobs import runner as jobs
 from omnicrm.jobs.api import ns as jobs_ns
+from omnicrm.search import index as search_index
 from omnicrm.search.api import ns as search_ns
 from omnicrm.store import connect
 from omnicrm.system.api import ns as system_ns
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     runner = jobs.make_runner(app, settings)
     app.extensions["omnicrm.jobs"] = runner
     jobs.watch_sessions(database.sessions)
+    search_index.watch_sessions(database.sessions)
     atexit.register(runner.shutdown)
 
     app.teardown_appcontext(close_session)

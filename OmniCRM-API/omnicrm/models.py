@@ -6,6 +6,7 @@ from omnicrm.customers.models import Contact, Customer, CustomerAttribute, Custo
 from omnicrm.db import Base
 from omnicrm.jobs.models import BackgroundJob
 from omnicrm.notify.models import Communication
+from omnicrm.search.models import SearchEntry, SearchGram
 
 metadata = Base.metadata
 
@@ -23,6 +24,8 @@ __all__ = [
     "ImpersonationLog",
     "Permission",
     "Role",
+    "SearchEntry",
+    "SearchGram",
     "User",
     "UserBackupCode",
     "metadata",

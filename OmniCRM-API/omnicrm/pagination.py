@@ -68,12 +68,9 @@ def paginate(session: Session, query: Select, args: ListArgs, sortable: Mapping[
     primary_key = query.column_descriptions[0]["entity"].__mapper__.primary_key
     ordered = query.order_by(*(getattr(column, direction)() for column in (sortable[args.sort], *primary_key)))
     rows = session.scalars(ordered.limit(args.per_page).offset((args.page - 1) * args.per_page)).all()
-    return {
-        "data": [render(row) for row in rows],
-        "pagination": {
-            "current_page": args.page,
-            "per_page": args.per_page,
-            "total_pages": math.ceil(total / args.per_page) if total else 0,
-            "total_items": total,
-        },
-    }
+    return envelope([render(row) for row in rows], args.page, args.per_page, total)
+
+
+def envelope(data: list, page: int, per_page: int, total: int) -> dict:
+    pages = math.ceil(total / per_page) if total else 0
+    return {"data": data, "pagination": {"current_page": page, "per_page": per_page, "total_pages": pages, "total_items": total}}

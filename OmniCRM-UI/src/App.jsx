@@ -1,6 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
 import { selfCareRoutes } from './selfcare/routes';
-import AuthEventRedirects from './shared/auth/AuthEventRedirects';
 import NotFoundPage from './shared/ui/NotFoundPage';
 import { staffRoutes } from './staff/routes';
 import { topUpRoutes } from './topup/routes';
@@ -8,14 +7,11 @@ import { topUpRoutes } from './topup/routes';
 // One SPA, three apps: the staff portal, the self-care portal and the public top-up page.
 export default function App() {
   return (
-    <>
-      <AuthEventRedirects />
-      <Routes>
-        {staffRoutes}
-        {selfCareRoutes}
-        {topUpRoutes}
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </>
+    <Routes>
+      {staffRoutes}
+      {selfCareRoutes}
+      {topUpRoutes}
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }

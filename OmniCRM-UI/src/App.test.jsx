@@ -3,6 +3,13 @@ import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import App from './App';
 import { saveSession } from './shared/session';
+import { loginBody } from './test/mockApi';
+
+const sidebarLinks = () =>
+  screen
+    .getAllByRole('link')
+    .filter((link) => link.classList.contains('sidebar__link'))
+    .map((link) => link.textContent);
 
 function renderAt(path) {
   return render(
@@ -30,14 +37,10 @@ describe('routing', () => {
     expect(screen.queryByTestId('login-form')).not.toBeInTheDocument();
   });
 
-  it('lists the sidebar sections of the staff portal', () => {
-    saveSession({ token: 'access', refresh_token: 'refresh' });
+  it('lists every sidebar section to an admin', () => {
+    saveSession(loginBody());
     renderAt('/');
-    const links = screen
-      .getAllByRole('link')
-      .filter((link) => link.classList.contains('sidebar__link'))
-      .map((link) => link.textContent);
-    expect(links).toEqual([
+    expect(sidebarLinks()).toEqual([
       'Dashboard',
       'List',
       'Create Customer',
@@ -51,6 +54,20 @@ describe('routing', () => {
       'Users & Roles',
       'API Keys',
     ]);
+  });
+
+  it('hides the items the user has no view permission for, and Administration without admin', () => {
+    saveSession(loginBody({ roles: ['Support'], permissions: ['view_customer', 'view_provision'] }));
+    renderAt('/');
+    expect(sidebarLinks()).toEqual(['Dashboard', 'List', 'Provisioning']);
+    expect(screen.queryByRole('heading', { name: 'Administration' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Billing' })).not.toBeInTheDocument();
+  });
+
+  it('refuses an administration page to a user without admin', () => {
+    saveSession(loginBody({ permissions: ['view_customer'] }));
+    renderAt('/admin/users');
+    expect(screen.getByRole('heading', { name: 'Permission denied' })).toBeInTheDocument();
   });
 
   it('renders the public top-up page without login', () => {

@@ -1,5 +1,7 @@
 // Starts the live product (`omnicrm up`) on a free port for the browser tests, and stops it.
-// With OMNICRM_E2E_BASE_URL set, the tests use that server instead and nothing is started.
+// The temporary config holds a config-file admin API key (header X-API-KEY) for the tests to set
+// up data with. With OMNICRM_E2E_BASE_URL (and OMNICRM_E2E_API_KEY) set, the tests use that
+// server instead and nothing is started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,12 +26,16 @@ function freePort() {
   });
 }
 
-function crmConfig(directory, port) {
+// Fast password hashing and a login rate limit that a whole test file stays under.
+function crmConfig(directory, port, apiKey) {
   return [
     'demo: true',
     `database: {url: "sqlite:///${path.join(directory, 'e2e.db')}"}`,
     `jwt_secret: "${randomBytes(32).toString('hex')}"`,
     `crm: {base_url: "http://127.0.0.1:${port}"}`,
+    `api_keys: {"${apiKey}": {roles: [admin], description: "e2e tests"}}`,
+    'security: {bcrypt_rounds: 4}',
+    'rate_limits: {login: "100/minute"}',
     '',
   ].join('\n');
 }
@@ -78,16 +84,21 @@ async function stopProcessGroup(child) {
   }
 }
 
-// Returns {baseUrl, stop()}.
+// Returns {baseUrl, apiKey, stop()}.
 export async function startProduct() {
   if (process.env.OMNICRM_E2E_BASE_URL) {
-    return { baseUrl: process.env.OMNICRM_E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
+    return {
+      baseUrl: process.env.OMNICRM_E2E_BASE_URL.replace(/\/$/, ''),
+      apiKey: process.env.OMNICRM_E2E_API_KEY,
+      stop: async () => {},
+    };
   }
 
   const directory = await mkdtemp(path.join(tmpdir(), 'omnicrm-e2e-'));
   const port = await freePort();
+  const apiKey = randomBytes(32).toString('hex');
   const configPath = path.join(directory, 'crm_config.yaml');
-  await writeFile(configPath, crmConfig(directory, port));
+  await writeFile(configPath, crmConfig(directory, port, apiKey));
 
   const child = spawn(OMNICRM, ['up', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: REPO,
@@ -119,5 +130,5 @@ export async function startProduct() {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, apiKey, stop };
 }

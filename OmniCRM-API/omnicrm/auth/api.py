@@ -10,7 +10,7 @@ from flask_restx import Namespace, Resource, fields
 
 from omnicrm import ratelimit
 from omnicrm.apidoc import error_model
-from omnicrm.auth import accounts, impersonation, passwords, roles, users
+from omnicrm.auth import accounts, impersonation, passwords, roles, sessions, users
 from omnicrm.auth.catalogue import ADMIN, module_permissions
 from omnicrm.auth.principal import (
     allowed_before_password_change,
@@ -274,7 +274,11 @@ class ChangePassword(Resource):
     @allowed_before_password_change
     @authenticated
     @ns.expect(ns.model("ChangePassword", {"current_password": fields.String, "new_password": fields.String(required=True)}))
-    @ns.response(200, "Password changed; other sessions end", message_model)
+    @ns.response(
+        200,
+        "Password changed; every other session ends, this one gets fresh tokens",
+        ns.inherit("PasswordChanged", tokens_model, {"message": fields.String}),
+    )
     @ns.response(400, "Wrong current password or weak new one", error)
     @ns.response(403, "Not a user session, or impersonating", error)
     def post(self):
@@ -290,7 +294,10 @@ class ChangePassword(Resource):
         passwords.change_password(
             session, user, body.get("current_password"), body.get("new_password"), principal.password_change_required
         )
-        return {"message": "Password changed"}
+        # Every other session of the user has ended; this one goes on with fresh tokens.
+        tokens = sessions.renew(principal.claims["sid"], user, accounts.role_names(user))
+        response = make_response({"message": "Password changed", "token": tokens.access, "refresh_token": tokens.refresh})
+        return set_refresh_cookie(response, tokens.refresh, tokens.max_age if tokens.remember_me else None)
 
 
 # ------------------------------------------------------------------ users
@@ -537,6 +544,7 @@ class Impersonate(Resource):
 
 @ns.route(*both("/stop_impersonation"))
 class StopImpersonation(Resource):
+    @allowed_before_password_change
     @authenticated
     @ns.response(200, "The staff member's own tokens again", login_response)
     def post(self):

@@ -76,7 +76,12 @@ def start_session(user: User, roles: list[str], *, remember_me: bool, ip: str, i
 def _issue(sid: str, session: dict, user: User, roles: list[str], lifetime: timedelta) -> Tokens:
     settings = _settings()
     claims = {"sid": sid, "gen": generation(user.id)}
-    access_claims = {**claims, "roles": roles, "pwd_change_required": user.must_change_password}
+    # Staff acting as a user are not the ones who must change the user's password.
+    access_claims = {
+        **claims,
+        "roles": roles,
+        "pwd_change_required": user.must_change_password and not session.get("impersonator_id"),
+    }
     if session.get("impersonator_id"):
         access_claims["imp"] = session["impersonator_id"]
     access = create_access_token(
@@ -123,6 +128,15 @@ def decode(token: str, expected_type: str) -> dict:
     if claims.get("type") != expected_type or "sid" not in claims:
         raise ApiError(401, "Invalid or expired token")
     return claims
+
+
+def renew(sid: str, user: User, roles: list[str]) -> Tokens:
+    """Fresh tokens for a live session, at the user's current generation (kept after revoking the others)."""
+    session = load_session(sid)
+    if session is None:
+        raise ApiError(401, "Session expired, please log in again")
+    session["last_activity"] = clock.now().isoformat()
+    return _issue(sid, session, user, roles, _parse(session["absolute_expiry"]) - clock.now())
 
 
 def rotate(refresh_token: str, user: User, roles: list[str]) -> Tokens:

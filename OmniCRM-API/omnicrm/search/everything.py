@@ -1,89 +1,70 @@
 """Global search (spec 05 §B): case-insensitive substring match over customers, contacts and sites, in that
-order, one row per entity, paginated over the combined list. Inventory and services join as they arrive."""
+order and by id, one row per record, paginated over the combined list. Inventory and services join the index
+as they arrive.
+
+The trigram index turns "contains" into an index look-up: the two rarest trigrams of the term give the
+candidates, and LIKE on the entry's lower-cased text keeps the true matches. Terms under three characters
+scan the entries instead.
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from omnicrm.customers.models import Contact, Customer, Site
+from omnicrm.pagination import envelope
+from omnicrm.search.index import grams
+from omnicrm.search.models import SearchEntry, SearchGram
 
 TYPES = ("customer", "contact", "site")
+RARITY_CAP = 2000  # counting a trigram's postings stops here: past it, it is common enough
 
 
-def _contains(column: Any, term: str) -> ColumnElement[bool]:
-    """lower(column) LIKE '%term%' with the user's %, _ and \\ matched literally (same result on every backend)."""
-    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return func.lower(column).like(f"%{escaped}%", escape="\\")
+def _contains(column: Any, lowered: str) -> ColumnElement[bool]:
+    """column LIKE '%term%' with the user's %, _ and \\ matched literally."""
+    escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"%{escaped}%", escape="\\")
 
 
-def _open_only(query: Any, include_closed: bool) -> Any:
-    return query if include_closed else query.where(Customer.customer_status == "Open")
+def _rarest(session: Session, term_grams: set[str]) -> list[str]:
+    def postings(gram: str) -> int:
+        capped = select(SearchGram.entry_id).where(SearchGram.gram == gram).limit(RARITY_CAP).subquery()
+        return session.scalar(select(func.count()).select_from(capped)) or 0
+
+    return sorted(term_grams, key=lambda gram: (postings(gram), gram))[:2]
 
 
-def _queries(term: str, include_closed: bool) -> list[Any]:
-    customers = _open_only(
-        select(
-            literal(0).label("rank"),
-            Customer.customer_id.label("id"),
-            Customer.customer_name.label("name"),
-            Customer.customer_id.label("customer_id"),
-        ).where(_contains(Customer.customer_name, term)),
-        include_closed,
-    )
-    contact_name = func.trim(func.coalesce(Contact.contact_firstname, "") + " " + func.coalesce(Contact.contact_lastname, ""))
-    contacts = _open_only(
-        select(
-            literal(1).label("rank"),
-            Contact.contact_id.label("id"),
-            contact_name.label("name"),
-            Contact.customer_id.label("customer_id"),
-        )
-        .join(Customer)
-        .where(
-            or_(
-                *(
-                    _contains(column, term)
-                    for column in (
-                        Contact.contact_firstname,
-                        Contact.contact_lastname,
-                        Contact.contact_email,
-                        Contact.contact_phone,
-                    )
-                )
-            )
-        ),
-        include_closed,
-    )
-    sites = _open_only(
-        select(
-            literal(2).label("rank"),
-            Site.site_id.label("id"),
-            Site.site_name.label("name"),
-            Site.customer_id.label("customer_id"),
-        )
-        .join(Customer)
-        .where(_contains(Site.site_name, term)),
-        include_closed,
-    )
-    return [customers, contacts, sites]
+def _candidates(session: Session, lowered: str) -> Select | None:
+    term_grams = grams([lowered])
+    if not term_grams:
+        return None
+    first, *rest = _rarest(session, term_grams)
+    query = select(SearchGram.entry_id).where(SearchGram.gram == first)
+    if rest:
+        other = SearchGram.__table__.alias("other_gram")
+        query = query.join(other, (other.c.entry_id == SearchGram.entry_id) & (other.c.gram == rest[0]))
+    return query
 
 
 def search(session: Session, term: str, page: int, per_page: int, include_closed: bool) -> dict[str, Any]:
-    combined = union_all(*_queries(term, include_closed)).subquery()
-    total = session.scalar(select(func.count()).select_from(combined)) or 0
+    lowered = term.lower()
+    matches = select(SearchEntry.entry_id).where(_contains(SearchEntry.haystack, lowered))
+    candidates = _candidates(session, lowered)
+    if candidates is not None:
+        matches = matches.where(SearchEntry.entry_id.in_(candidates))
+    if not include_closed:
+        matches = matches.where(SearchEntry.customer_open.is_(True))
+    # One pass over the matches (ids only) gives both the total and the page; details are read for the page alone.
+    ordered = session.scalars(matches.order_by(SearchEntry.entity_rank, SearchEntry.entity_id)).all()
+    page_ids = ordered[(page - 1) * per_page : page * per_page]
     rows = session.execute(
-        select(combined).order_by(combined.c.rank, combined.c.id).limit(per_page).offset((page - 1) * per_page)
+        select(SearchEntry.entity_rank, SearchEntry.entity_id, SearchEntry.name, SearchEntry.customer_id)
+        .where(SearchEntry.entry_id.in_(page_ids))
+        .order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
     )
-    return {
-        "data": [{"id": row.id, "name": row.name, "customer_id": row.customer_id, "type": TYPES[row.rank]} for row in rows],
-        "pagination": {
-            "current_page": page,
-            "per_page": per_page,
-            "total_pages": math.ceil(total / per_page) if total else 0,
-            "total_items": total,
-        },
-    }
+    hits = [
+        {"id": row.entity_id, "name": row.name, "customer_id": row.customer_id, "type": TYPES[row.entity_rank]} for row in rows
+    ]
+    return envelope(hits, page, per_page, len(ordered))

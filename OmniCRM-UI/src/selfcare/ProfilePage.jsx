@@ -10,6 +10,7 @@ export default function ProfilePage() {
         <ProfileForm />
         <section className="panel card" aria-labelledby="password-title">
           <h2 id="password-title">Password</h2>
+          <p className="card__text">Change the password you sign in with.</p>
           <Link className="button button--outline" to="/change-password">
             Change password
           </Link>

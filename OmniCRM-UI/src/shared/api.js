@@ -35,11 +35,6 @@ export function toApiError(error) {
   });
 }
 
-// The app listens to these to leave the page: the session could not be renewed, or the API
-// refuses everything until the password is changed.
-export const authEvents = new EventTarget();
-export const SESSION_EXPIRED = 'session-expired';
-export const PASSWORD_CHANGE_REQUIRED = 'password-change-required';
 const PASSWORD_CHANGE_MESSAGE = 'Password change required';
 
 export const api = axios.create({ baseURL: '' });
@@ -69,7 +64,7 @@ export function refreshSession() {
 }
 
 // On a 401 the request is retried once after a silent refresh; when the refresh fails the
-// session ends.
+// session ends (RequireSession then shows the login page with the notice).
 async function retryWithNewToken(request, error) {
   request.retried = true;
   const sentToken = request.headers.Authorization;
@@ -77,8 +72,7 @@ async function retryWithNewToken(request, error) {
     try {
       await refreshSession();
     } catch {
-      clearSession();
-      authEvents.dispatchEvent(new Event(SESSION_EXPIRED));
+      clearSession({ notice: 'Your session has expired. Please log in again.' });
       throw toApiError(error);
     }
   }
@@ -95,10 +89,8 @@ api.interceptors.response.use(
       return retryWithNewToken(request, error);
     }
     const apiError = toApiError(error);
-    if (status === 403 && apiError.message === PASSWORD_CHANGE_MESSAGE) {
-      setMustChangePassword(true);
-      authEvents.dispatchEvent(new Event(PASSWORD_CHANGE_REQUIRED));
-    }
+    // RequireSession then sends the user to the change-password page.
+    if (status === 403 && apiError.message === PASSWORD_CHANGE_MESSAGE) setMustChangePassword(true);
     return Promise.reject(apiError);
   },
 );

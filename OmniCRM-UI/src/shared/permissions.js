@@ -22,7 +22,7 @@ const MODULE_BY_RESOURCE = [
   [/provision/, 'Provisioning'],
 ];
 
-export function permissionModule(permission) {
+function permissionModule(permission) {
   if (permission.module) return permission.module;
   if (['admin', 'can_impersonate'].includes(permission.name)) return 'Global';
   const match = MODULE_BY_RESOURCE.find(([pattern]) => pattern.test(permission.name));

@@ -7,6 +7,7 @@ const TOKEN_KEY = 'omnicrm.token';
 const REFRESH_TOKEN_KEY = 'omnicrm.refresh_token';
 const SESSION_KEY = 'omnicrm.session';
 const IMPERSONATOR_KEY = 'omnicrm.impersonator';
+const NOTICE_KEY = 'omnicrm.signed_out_notice';
 
 const listeners = new Set();
 let snapshot = { raw: null, value: null };
@@ -19,9 +20,8 @@ function readJson(key) {
   }
 }
 
-// Roles may come as names or as {name} objects; the session keeps names.
 function details({ user = null, roles = [], permissions = [], landing = null }) {
-  return { user, roles: roles.map((role) => role.name ?? role), permissions, landing };
+  return { user, roles, permissions, landing };
 }
 
 function notify() {
@@ -40,9 +40,12 @@ export function isSignedIn() {
   return Boolean(getAccessToken());
 }
 
-// {token, user, roles, permissions, landing, impersonator}; the same object until something changes.
+// {token, user, roles, permissions, landing, impersonator, notice}; the same object until
+// something changes. `notice` tells a signed-out user why their session ended.
 export function getSession() {
-  const raw = [TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY].map((key) => localStorage.getItem(key)).join('\n');
+  const raw = [TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY, NOTICE_KEY]
+    .map((key) => localStorage.getItem(key))
+    .join('\n');
   if (snapshot.raw !== raw) {
     snapshot = {
       raw,
@@ -50,13 +53,14 @@ export function getSession() {
         token: getAccessToken(),
         ...details(readJson(SESSION_KEY) ?? {}),
         impersonator: readJson(IMPERSONATOR_KEY),
+        notice: localStorage.getItem(NOTICE_KEY),
       },
     };
   }
   return snapshot.value;
 }
 
-export function subscribe(listener) {
+function subscribe(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -66,6 +70,7 @@ export function useSession() {
 }
 
 export function saveTokens({ token, refresh_token: refreshToken }) {
+  localStorage.removeItem(NOTICE_KEY);
   localStorage.setItem(TOKEN_KEY, token);
   if (refreshToken) localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken);
   notify();
@@ -82,10 +87,11 @@ export function saveSession(body) {
   saveTokens(body);
 }
 
-export function clearSession() {
-  [TOKEN_KEY, REFRESH_TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY].forEach((key) =>
+export function clearSession({ notice } = {}) {
+  [TOKEN_KEY, REFRESH_TOKEN_KEY, SESSION_KEY, IMPERSONATOR_KEY, NOTICE_KEY].forEach((key) =>
     localStorage.removeItem(key),
   );
+  if (notice) localStorage.setItem(NOTICE_KEY, notice);
   notify();
 }
 
@@ -95,12 +101,11 @@ export function startImpersonation(targetSession) {
   saveSession(targetSession);
 }
 
-// Back to the staff member's own session details, with the tokens that stop_impersonation returned.
-export function endImpersonation(tokens) {
-  const impersonator = getSession().impersonator;
+// Back to the staff member's own session, from the login body that stop_impersonation returned.
+export function endImpersonation(body) {
+  const { impersonator } = getSession();
   localStorage.removeItem(IMPERSONATOR_KEY);
-  saveSession({ ...impersonator, ...tokens });
-  return impersonator;
+  saveSession({ ...impersonator, ...body });
 }
 
 export function setMustChangePassword(required) {
@@ -108,8 +113,10 @@ export function setMustChangePassword(required) {
   saveSessionDetails({ ...session, user: { ...session.user, must_change_password: required } });
 }
 
+// While impersonating, the target's pending password change is not the staff member's to make
+// (the API refuses it), so it does not lock the pages.
 export function mustChangePassword(session = getSession()) {
-  return Boolean(session.user?.must_change_password);
+  return Boolean(session.user?.must_change_password) && !session.impersonator;
 }
 
 // True when the session holds the permission; the admin role or permission holds them all.

@@ -3,18 +3,22 @@ import { api } from '../shared/api';
 
 const realAdapter = api.defaults.adapter;
 
-// Answers every request of the shared axios instance from `routes`
-// ({"POST /crm/auth/login": [status, body]}) and records what was sent.
+// Answers every request of the shared axios instance from `routes` and records what was sent.
+// A route maps "METHOD /path" to [status, body], or to a function of the recorded request that
+// returns one (to answer differently by token or by call count).
 export function mockApi(routes) {
   const requests = [];
   api.defaults.adapter = async (request) => {
     const key = `${request.method.toUpperCase()} ${request.url}`;
-    requests.push({
+    const recorded = {
       key,
       headers: request.headers,
+      params: request.params,
       body: request.data ? JSON.parse(request.data) : undefined,
-    });
-    const [status, data] = routes[key] ?? [404, { message: `No mock for ${key}` }];
+    };
+    requests.push(recorded);
+    const route = routes[key] ?? [404, { message: `No mock for ${key}` }];
+    const [status, data] = typeof route === 'function' ? route(recorded) : route;
     const response = { status, statusText: '', data, headers: {}, config: request };
     if (status >= 400) {
       throw new AxiosError(`Request failed with status ${status}`, 'ERR_BAD_REQUEST', request, null, response);
@@ -26,4 +30,17 @@ export function mockApi(routes) {
 
 export function restoreApi() {
   api.defaults.adapter = realAdapter;
+}
+
+// A signed-in session for tests; `permissions` defaults to everything (the admin permission).
+export function loginBody({ permissions = ['admin'], roles = [], user = {}, ...rest } = {}) {
+  return {
+    token: 'access-1',
+    refresh_token: 'refresh-1',
+    user: { id: 7, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', ...user },
+    roles,
+    permissions,
+    landing: '/customers',
+    ...rest,
+  };
 }

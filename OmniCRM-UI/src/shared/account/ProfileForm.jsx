@@ -56,7 +56,8 @@ export default function ProfileForm() {
           : 'Your details have been saved.',
       );
     } catch (failure) {
-      if (failure.errors?.confirm_lockout) setLockoutWarning(failure.message);
+      // The API refuses a list without the caller's own address unless confirm_lockout is sent.
+      if (/confirm_lockout/.test(failure.message)) setLockoutWarning(failure.errors.ip_restriction);
       else setError(failure.message);
     }
     setSaving(false);
@@ -129,8 +130,7 @@ export default function ProfileForm() {
           }}
           onClose={() => setLockoutWarning('')}
         >
-          <p>{lockoutWarning}</p>
-          <p>Logins from the address you use now will be refused.</p>
+          <p>The list {lockoutWarning}: logins from the address you use now will be refused.</p>
         </ConfirmDialog>
       )}
     </form>

@@ -5,13 +5,11 @@ import {
   clearSession,
   isCustomerUser,
   mustChangePassword,
-  saveTokens,
   setMustChangePassword,
   useSession,
 } from '../session';
 import Alert from '../ui/Alert';
 import AuthLayout from './AuthLayout';
-import { loginPathFor } from './AuthEventRedirects';
 import NewPasswordFields from './NewPasswordFields';
 import PasswordInput from './PasswordInput';
 import { newPasswordProblem } from './passwordPolicy';
@@ -24,7 +22,7 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const [forced] = useState(() => mustChangePassword(session));
   const landing = session.landing || (isCustomerUser(session) ? '/self-care' : '/');
-  const loginPath = loginPathFor(landing);
+  const loginPath = landing.startsWith('/self-care') ? '/self-care/login' : '/login';
   const logout = useLogout(loginPath);
   const [currentPassword, setCurrentPassword] = useState('');
   const [password, setPassword] = useState('');
@@ -33,19 +31,17 @@ export default function ChangePasswordPage() {
   const [done, setDone] = useState(false);
   const [saving, setSaving] = useState(false);
 
-  // The access token still says a change is required; fresh tokens no longer do.
-  async function continueSession(answer) {
+  // The API may end every session of the user on a password change, and a forced change's
+  // access token still says a change is required: fresh tokens fix both, else the user logs in
+  // again with the new password.
+  async function renewSession() {
     setMustChangePassword(false);
     try {
-      if (answer?.token) saveTokens(answer);
-      else await refreshSession();
-      navigate(landing, { replace: true });
+      await refreshSession();
+      return true;
     } catch {
-      clearSession();
-      navigate(loginPath, {
-        replace: true,
-        state: { notice: 'Your password has been changed. Please log in with your new password.' },
-      });
+      clearSession({ notice: 'Your password has been changed. Please log in with your new password.' });
+      return false;
     }
   }
 
@@ -56,12 +52,13 @@ export default function ChangePasswordPage() {
     if (problem) return;
     setSaving(true);
     try {
-      const { data } = await api.post('/auth/change_password', {
+      await api.post('/auth/change_password', {
         ...(forced ? {} : { current_password: currentPassword }),
         new_password: password,
       });
+      if (!(await renewSession())) return;
       if (forced) {
-        await continueSession(data);
+        navigate(landing, { replace: true });
         return;
       }
       setDone(true);

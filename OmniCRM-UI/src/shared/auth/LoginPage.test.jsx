@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ function renderLogin() {
         <Route path="/login" element={<LoginPage portalName="ShellManager" defaultLanding="/" />} />
         <Route path="/" element={<p>Dashboard reached</p>} />
         <Route path="/customers" element={<p>Customers reached</p>} />
+        <Route path="/change-password" element={<p>Change password reached</p>} />
       </Routes>
     </MemoryRouter>,
   );
@@ -81,24 +82,45 @@ describe('LoginPage', () => {
     expect(localStorage.getItem('omnicrm.refresh_token')).toBe('refresh-1');
   });
 
-  it('asks for the 2FA code and verifies it with the challenge token', async () => {
+  it('goes to the change-password page first when the password must be changed', async () => {
     const user = userEvent.setup();
-    const requests = mockApi({
-      'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
-      'POST /2fa/verify/user/42': [200, { token: 'access-2', refresh_token: 'refresh-2' }],
+    mockApi({
+      'POST /crm/auth/login': [
+        200,
+        { token: 'temp', refresh_token: 'refresh-1', user: { id: 1, must_change_password: true }, landing: '/customers' },
+      ],
     });
     renderLogin();
     await signIn(user);
-    await user.type(await screen.findByLabelText(/6-digit code/), '123456');
-    expect(await screen.findByText('Dashboard reached')).toBeInTheDocument();
+    expect(await screen.findByText('Change password reached')).toBeInTheDocument();
+  });
+
+  it('asks for the 2FA code in six boxes and submits it with the sixth digit', async () => {
+    const user = userEvent.setup();
+    const requests = mockApi({
+      'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
+      'POST /2fa/verify/user/42': [200, { token: 'access-2', refresh_token: 'refresh-2', landing: '/customers' }],
+    });
+    renderLogin();
+    await signIn(user);
+    const boxes = within(await screen.findByRole('group', { name: '6-digit code' })).getAllByRole('textbox');
+    expect(boxes).toHaveLength(6);
+    expect(boxes[0]).toHaveFocus();
+    await user.keyboard('12345');
+    expect(boxes[4]).toHaveValue('5');
+    expect(boxes[5]).toHaveFocus();
+    expect(requests).toHaveLength(1);
+    await user.keyboard('6');
+    expect(await screen.findByText('Customers reached')).toBeInTheDocument();
     expect(requests[1]).toMatchObject({
       key: 'POST /2fa/verify/user/42',
       body: { code: '123456', two_fa_token: 'challenge' },
     });
+    expect(requests[1].headers.Authorization).toBeUndefined();
     expect(getAccessToken()).toBe('access-2');
   });
 
-  it('shows a wrong 2FA code error and stays on the code step', async () => {
+  it('shows a wrong 2FA code error, clears the boxes and stays on the code step', async () => {
     const user = userEvent.setup();
     mockApi({
       'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
@@ -106,9 +128,54 @@ describe('LoginPage', () => {
     });
     renderLogin();
     await signIn(user);
-    await user.type(await screen.findByLabelText(/6-digit code/), '000000');
+    await screen.findByRole('group', { name: '6-digit code' });
+    await user.keyboard('000000');
     expect(await screen.findByRole('alert')).toHaveTextContent('Invalid code');
     expect(screen.getByTestId('two-factor-form')).toBeInTheDocument();
+    expect(screen.getByLabelText('Digit 1 of 6')).toHaveValue('');
     expect(getAccessToken()).toBeNull();
+  });
+
+  it('goes back to the login page when the verification has expired', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
+      'POST /2fa/verify/user/42': [401, { message: 'Verification expired, please log in again' }],
+    });
+    renderLogin();
+    await signIn(user);
+    await screen.findByRole('group', { name: '6-digit code' });
+    await user.keyboard('123456');
+    expect(await screen.findByTestId('login-form')).toHaveTextContent(
+      'Verification expired, please log in again',
+    );
+    expect(screen.queryByTestId('two-factor-form')).not.toBeInTheDocument();
+  });
+
+  it('accepts a backup code on the Recovery code tab', async () => {
+    const user = userEvent.setup();
+    const requests = mockApi({
+      'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
+      'POST /2fa/verify/user/42': [200, { token: 'access-3', refresh_token: 'refresh-3' }],
+    });
+    renderLogin();
+    await signIn(user);
+    await user.click(await screen.findByRole('tab', { name: 'Recovery code' }));
+    await user.type(screen.getByLabelText('Recovery code'), ' 1234-5678 ');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText('Dashboard reached')).toBeInTheDocument();
+    expect(requests[1].body).toEqual({ code: '1234-5678', two_fa_token: 'challenge' });
+  });
+
+  it('returns to the password step on Cancel', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      'POST /crm/auth/login': [200, { requires_2fa: true, user_id: 42, two_fa_token: 'challenge' }],
+    });
+    renderLogin();
+    await signIn(user);
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('login-form')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

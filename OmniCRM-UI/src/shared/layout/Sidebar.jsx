@@ -5,7 +5,7 @@ import { can, useSession } from '../session';
 
 // The sections and items the session may see: items need their permission, and a section
 // with no item left disappears.
-export function visibleNavigation(navigation, allowed) {
+function visibleNavigation(navigation, allowed) {
   return navigation.flatMap((section) => {
     if (!section.items) return !section.permission || allowed(section.permission) ? [section] : [];
     const items = section.items.filter((item) => !item.permission || allowed(item.permission));

@@ -3,17 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App';
-import { mockApi, restoreApi } from '../../test/mockApi';
+import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
 import { getAccessToken, saveSession } from '../session';
 
 afterEach(restoreApi);
 
 function renderSignedIn(path = '/customers') {
-  saveSession({
-    token: 'access',
-    refresh_token: 'refresh',
-    user: { first_name: 'Ada', last_name: 'Agent', email: 'ada@example.com' },
-  });
+  saveSession(loginBody({ user: { first_name: 'Ada', last_name: 'Agent' } }));
   const { container } = render(
     <MemoryRouter initialEntries={[path]}>
       <App />

@@ -22,7 +22,7 @@ export default function Modal({ title, onClose, wide = false, children }) {
       >
         <header className="modal__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label="Close dialog" onClick={onClose}>
             ×
           </button>
         </header>

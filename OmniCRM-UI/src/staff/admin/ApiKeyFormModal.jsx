@@ -29,7 +29,7 @@ function initialValues(apiKey) {
 }
 
 // The request body: everything on create, only what changed on edit.
-export function apiKeyBody(values, apiKey) {
+function apiKeyBody(values, apiKey) {
   const body = {
     name: values.name.trim(),
     description: values.description.trim() || null,

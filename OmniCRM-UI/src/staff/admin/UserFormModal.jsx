@@ -27,7 +27,7 @@ function initialValues(user) {
 }
 
 // What an edit changes, in the shape PUT /auth/users/{id} takes.
-export function userChanges(user, values) {
+function userChanges(user, values) {
   const before = initialValues(user);
   const changed = Object.fromEntries(
     PERSONAL_FIELDS.map(([field]) => field)

@@ -39,6 +39,7 @@ export default function UsersTab() {
   const [search, setSearch] = useState('');
   const settledSearch = useDebounced(search);
   const [page, setPage] = useState(1);
+  const [showDeleted, setShowDeleted] = useState(false);
   const [result, setResult] = useState(null);
   const [roles, setRoles] = useState([]);
   const [error, setError] = useState('');
@@ -47,15 +48,17 @@ export default function UsersTab() {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await api.get('/auth/users', {
-        params: { page, per_page: PER_PAGE, search: settledSearch || undefined },
-      });
+      // The plain list leaves deleted users out; the search endpoint lists them on request.
+      const params = { page, per_page: PER_PAGE, search: settledSearch || undefined };
+      const { data } = showDeleted
+        ? await api.get('/auth/users/search', { params: { ...params, filters: JSON.stringify({ deleted: [true] }) } })
+        : await api.get('/auth/users', { params });
       setResult(data);
       setError('');
     } catch (failure) {
       setError(failure.message);
     }
-  }, [page, settledSearch]);
+  }, [page, settledSearch, showDeleted]);
 
   useEffect(() => {
     load();
@@ -83,7 +86,7 @@ export default function UsersTab() {
   async function loginAs(user) {
     setError('');
     try {
-      navigate(await impersonate(user));
+      navigate(await impersonate(user.id));
     } catch (failure) {
       setError(failure.message);
     }
@@ -106,6 +109,17 @@ export default function UsersTab() {
             setPage(1);
           }}
         />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={showDeleted}
+            onChange={(event) => {
+              setShowDeleted(event.target.checked);
+              setPage(1);
+            }}
+          />
+          Deleted users
+        </label>
         <button type="button" className="button button--primary" onClick={() => open('add', null)}>
           Add User
         </button>
@@ -135,7 +149,7 @@ export default function UsersTab() {
             )}
             {result?.data.map((row) => (
               <tr key={row.id} className={row.deleted ? 'table__row--muted' : undefined}>
-                <td>
+                <td className="table__nowrap">
                   <span className="user-name">
                     {displayName(row)}
                     {row.is_2fa_enabled && (
@@ -159,7 +173,9 @@ export default function UsersTab() {
                     ))}
                   </span>
                 </td>
-                <td>{formatDateTime(row.last_login, { locale: config.locale, empty: 'Never' })}</td>
+                <td className="table__nowrap">
+                  {formatDateTime(row.last_login, { locale: config.locale, empty: 'Never' })}
+                </td>
                 <td className="table__actions">
                   {row.deleted ? (
                     <ActionButton label={`Restore ${displayName(row)}`} onClick={() => open('restore', row)}>

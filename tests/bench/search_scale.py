@@ -1,0 +1,215 @@
+"""Search and customer-list latency at operator scale on MariaDB (issue: 100k customers, 200k contacts,
+100k sites), with the query plans, at 10k and at 100k customers to show how it scales."""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+import statistics
+import time
+from collections.abc import Callable
+
+import pymysql
+from sqlalchemy import create_engine, insert, text
+
+from omnicrm import migrate
+from omnicrm.app import create_app
+from omnicrm.config import Settings
+from omnicrm.customers.models import Contact, Customer, Site
+from omnicrm.db import utcnow
+from omnicrm.search import index
+from omnicrm.search.models import SearchEntry, SearchGram
+
+FIRST = [
+    "John",
+    "Jane",
+    "Ahmed",
+    "Maria",
+    "Wei",
+    "Olga",
+    "Pierre",
+    "Aisha",
+    "Lars",
+    "Sofia",
+    "Kenji",
+    "Amara",
+    "Diego",
+    "Fatima",
+    "Ivan",
+]
+LAST = [
+    "Smith",
+    "Garcia",
+    "Nguyen",
+    "Müller",
+    "Rossi",
+    "Kowalski",
+    "Okafor",
+    "Tanaka",
+    "Dubois",
+    "Silva",
+    "Jensen",
+    "Haddad",
+    "Novak",
+]
+STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Park Avenue", "Victoria Road", "Green Lane"]
+API_KEY = "bench-" + "s" * 40
+QUERIES = {"prefix": "Smi", "infix": "arci", "email": "john.smith4@", "id-like digits": "0123"}
+RUNS = 40
+URL = "mysql+pymysql://root@127.0.0.1:3306/omnicrm_search_bench?charset=utf8mb4"
+
+
+def reset_database() -> None:
+    connection = pymysql.connect(host="127.0.0.1", user="root", connect_timeout=2)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP DATABASE IF EXISTS omnicrm_search_bench")
+        cursor.execute("CREATE DATABASE omnicrm_search_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    connection.close()
+
+
+def load(engine, start: int, count: int) -> None:
+    """Customers start+1..start+count, each with two contacts and one site."""
+    rng = random.Random(start)
+    now = utcnow()
+    for chunk in range(start, start + count, 10_000):
+        ids = range(chunk + 1, min(chunk + 10_000, start + count) + 1)
+        customers, contacts, sites = [], [], []
+        for number in ids:
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            status = "Open" if number % 10 else "Closed"
+            customers.append(
+                {
+                    "customer_id": number,
+                    "customer_name": f"{first} {last} {number}",
+                    "customer_account_type": "Individual",
+                    "customer_status": status,
+                    "customer_payment_type": "postpaid",
+                    "customer_enabled": True,
+                    "created": now,
+                    "last_modified": now,
+                }
+            )
+            for n in range(2):
+                contacts.append(
+                    {
+                        "customer_id": number,
+                        "contact_firstname": first if n == 0 else rng.choice(FIRST),
+                        "contact_lastname": last,
+                        "contact_email": f"{first}.{last}{number}{n}@example.com".lower(),
+                        "contact_phone": f"+44 7700 {number:06d}",
+                        "contact_types": "Primary",
+                        "created": now,
+                        "last_modified": now,
+                    }
+                )
+            sites.append(
+                {
+                    "customer_id": number,
+                    "site_name": f"{number} {rng.choice(STREETS)}",
+                    "address_line_1": f"{number} {rng.choice(STREETS)}",
+                    "country": "United Kingdom",
+                    "latitude": 51 + rng.random(),
+                    "longitude": -1 + rng.random(),
+                    "created": now,
+                    "last_modified": now,
+                }
+            )
+        with engine.begin() as connection:
+            connection.execute(insert(Customer), customers)
+            connection.execute(insert(Contact), contacts)
+            connection.execute(insert(Site), sites)
+            index_rows(connection, customers, contacts, sites)
+
+
+def index_rows(connection, customers: list[dict], contacts: list[dict], sites: list[dict]) -> None:
+    """Bulk inserts bypass the ORM, so the search index is written here with the product's own rules."""
+    records = [Customer(**row) for row in customers] + [Site(site_id=None, **row) for row in sites]
+    first_contact = connection.execute(text("SELECT MAX(contact_id) FROM contact")).scalar() - len(contacts)
+    records += [Contact(contact_id=first_contact + n + 1, **row) for n, row in enumerate(contacts)]
+    first_site = connection.execute(text("SELECT MAX(site_id) FROM site")).scalar() - len(sites)
+    for n, site in enumerate(record for record in records if isinstance(record, Site)):
+        site.site_id = first_site + n + 1
+    next_entry = (connection.execute(text("SELECT COALESCE(MAX(entry_id), 0) FROM search_entry")).scalar() or 0) + 1
+    entries, postings = [], []
+    for entry_id, record in enumerate(records, start=next_entry):
+        open_customer = (record.customer_id % 10) != 0  # the loader closes every tenth customer
+        entries.append({"entry_id": entry_id, **index.entry_values(record, open_customer)})
+        postings += [{"gram": gram, "entry_id": entry_id} for gram in index.grams(index.fields_of(record)[1])]
+    connection.execute(insert(SearchEntry), entries)
+    for start in range(0, len(postings), 50_000):
+        connection.execute(insert(SearchGram), postings[start : start + 50_000])
+
+
+def timings(call: Callable[[], int]) -> dict[str, float]:
+    for _ in range(3):
+        call()
+    samples = []
+    for _ in range(RUNS):
+        begin = time.perf_counter()
+        assert call() == 200
+        samples.append((time.perf_counter() - begin) * 1000)
+    samples.sort()
+    return {"p50": statistics.median(samples), "p95": samples[int(len(samples) * 0.95) - 1]}
+
+
+def measure(client, scale: int) -> None:
+    headers = {"X-API-KEY": API_KEY}
+    print(f"\n{scale:,} customers, {2 * scale:,} contacts, {scale:,} sites")
+    for label, term in QUERIES.items():
+        figures = timings(lambda t=term: client.get(f"/utilities/search_everything?search={t}", headers=headers).status_code)
+        print(f"  search {label:<16} {term!r:<16} p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
+    for label, query in (("first page", "page=1"), ("page 500", "page=500"), ("name search", "search=garcia")):
+        figures = timings(lambda q=query: client.get(f"/crm/customers?{q}&per_page=20", headers=headers).status_code)
+        print(f"  customer list {label:<11}                  p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
+
+
+def explain(engine) -> None:
+    print("\nQuery plans (MariaDB EXPLAIN) at the largest scale:")
+    statements = {
+        "customer list page": "SELECT * FROM customer WHERE customer_status != 'Archived' "
+        "ORDER BY customer_id DESC LIMIT 20 OFFSET 9980",
+        "search matches": "SELECT e.entry_id FROM search_entry e WHERE e.haystack LIKE '%arci%' AND e.customer_open "
+        "AND e.entry_id IN (SELECT g.entry_id FROM search_gram g JOIN search_gram o ON o.entry_id = g.entry_id "
+        "AND o.gram = 'rci' WHERE g.gram = 'arc') ORDER BY e.entity_rank, e.entity_id",
+    }
+    with engine.connect() as connection:
+        for label, statement in statements.items():
+            rows = connection.execute(text(f"EXPLAIN {statement}")).mappings().all()
+            plan = "; ".join(f"{row['table']}: {row['type']} key={row['key']} rows={row['rows']}" for row in rows)
+            print(f"  {label}: {plan}")
+
+
+def main() -> None:
+    logging.disable(logging.INFO)
+    try:
+        reset_database()
+    except pymysql.MySQLError:
+        print("MariaDB not reachable: search scale benchmark skipped")
+        return
+    migrate.upgrade(URL)
+    engine = create_engine(URL)
+    settings = Settings.model_validate(
+        {
+            "database": {"url": URL},
+            "jwt_secret": secrets.token_hex(32),
+            "crm": {"base_url": "http://x"},
+            "api_keys": {API_KEY: {"roles": ["admin"]}},
+            "server": {"log_level": "WARNING"},
+        }
+    )
+    client = create_app(settings).test_client()
+    print("Search and list latency on MariaDB (in-process WSGI; data generated, loaded with bulk inserts)")
+    loaded = 0
+    for scale in (10_000, 100_000):
+        started = time.perf_counter()
+        load(engine, loaded, scale - loaded)
+        loaded = scale
+        print(f"(loaded up to {scale:,} customers in {time.perf_counter() - started:.0f} s)")
+        measure(client, scale)
+    explain(engine)
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
