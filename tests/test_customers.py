@@ -536,3 +536,21 @@ def test_search_paging_order_and_literal_wildcards(client):
     assert search(client, "search=page&page=5")["data"] == []
     assert [row["name"] for row in search(client, "search=0%25")["data"]] == ["100% Fibre"]
     assert search(client, "search=_")["data"] == []
+
+
+def test_search_index_follows_every_change(client):
+    customer = create_customer(client, "Zebra Works", contact={"contact_firstname": "Zed", "contact_email": "zed@zebra.example"})
+    contact_id = customer["contacts"][0]["contact_id"]
+    path = f"/crm/customer/customer_id/{customer['customer_id']}"
+    assert [row["type"] for row in search(client, "search=zebra")["data"]] == ["customer", "contact"]
+    client.patch(path, json={"customer_status": "Closed"}, headers=ADMIN_HEADERS)
+    assert search(client, "search=zebra")["data"] == []
+    client.patch(path, json={"customer_status": "Open"}, headers=ADMIN_HEADERS)
+    client.patch(f"/crm/contact/contact_id/{contact_id}", json={"contact_email": "zed@okapi.example"}, headers=ADMIN_HEADERS)
+    assert [row["type"] for row in search(client, "search=zebra")["data"]] == ["customer"]
+    assert [row["id"] for row in search(client, "search=okapi")["data"]] == [contact_id]
+    assert [row["id"] for row in search(client, "search=ze")["data"]] == [customer["customer_id"], contact_id], "short terms scan"
+    client.delete(f"/crm/contact/contact_id/{contact_id}", headers=ADMIN_HEADERS)
+    assert search(client, "search=okapi")["data"] == []
+    client.patch(path, json={"customer_name": "Giraffe Works"}, headers=ADMIN_HEADERS)
+    assert search(client, "search=zebra")["data"] == [] and search(client, "search=giraffe")["pagination"]["total_items"] == 1

@@ -124,18 +124,16 @@ def load(engine, start: int, count: int) -> None:
 
 def index_rows(connection, customers: list[dict], contacts: list[dict], sites: list[dict]) -> None:
     """Bulk inserts bypass the ORM, so the search index is written here with the product's own rules."""
-    records = [Customer(**row) for row in customers] + [Site(site_id=None, **row) for row in sites]
     first_contact = connection.execute(text("SELECT MAX(contact_id) FROM contact")).scalar() - len(contacts)
-    records += [Contact(contact_id=first_contact + n + 1, **row) for n, row in enumerate(contacts)]
     first_site = connection.execute(text("SELECT MAX(site_id) FROM site")).scalar() - len(sites)
-    for n, site in enumerate(record for record in records if isinstance(record, Site)):
-        site.site_id = first_site + n + 1
-    next_entry = (connection.execute(text("SELECT COALESCE(MAX(entry_id), 0) FROM search_entry")).scalar() or 0) + 1
+    records = [Customer(**row) for row in customers]
+    records += [Contact(contact_id=first_contact + n + 1, **row) for n, row in enumerate(contacts)]
+    records += [Site(site_id=first_site + n + 1, **row) for n, row in enumerate(sites)]
     entries, postings = [], []
-    for entry_id, record in enumerate(records, start=next_entry):
-        open_customer = (record.customer_id % 10) != 0  # the loader closes every tenth customer
-        entries.append({"entry_id": entry_id, **index.entry_values(record, open_customer)})
-        postings += [{"gram": gram, "entry_id": entry_id} for gram in index.grams(index.fields_of(record)[1])]
+    for record in records:
+        entry, grams = index.rows_for(record, customer_open=record.customer_id % 10 != 0)  # every tenth customer is Closed
+        entries.append(entry)
+        postings += grams
     connection.execute(insert(SearchEntry), entries)
     for start in range(0, len(postings), 50_000):
         connection.execute(insert(SearchGram), postings[start : start + 50_000])
@@ -169,9 +167,13 @@ def explain(engine) -> None:
     statements = {
         "customer list page": "SELECT * FROM customer WHERE customer_status != 'Archived' "
         "ORDER BY customer_id DESC LIMIT 20 OFFSET 9980",
-        "search matches": "SELECT e.entry_id FROM search_entry e WHERE e.haystack LIKE '%arci%' AND e.customer_open "
-        "AND e.entry_id IN (SELECT g.entry_id FROM search_gram g JOIN search_gram o ON o.entry_id = g.entry_id "
-        "AND o.gram = 'rci' WHERE g.gram = 'arc') ORDER BY e.entity_rank, e.entity_id",
+        "search 'smi'": "SELECT entity_rank, entity_id FROM search_gram WHERE gram = 'smi' AND customer_open "
+        "ORDER BY entity_rank, entity_id",
+        "search 'arci'": "SELECT g.entity_rank, g.entity_id FROM search_gram g JOIN search_gram o "
+        "ON o.entity_rank = g.entity_rank "
+        "AND o.entity_id = g.entity_id AND o.gram = 'rci' JOIN search_entry e ON e.entity_rank = g.entity_rank "
+        "AND e.entity_id = g.entity_id WHERE g.gram = 'arc' AND g.customer_open AND e.haystack LIKE '%arci%' "
+        "ORDER BY g.entity_rank, g.entity_id",
     }
     with engine.connect() as connection:
         for label, statement in statements.items():

@@ -1,18 +1,13 @@
 """Global search (spec 05 §B): case-insensitive substring match over customers, contacts and sites, in that
 order and by id, one row per record, paginated over the combined list. Inventory and services join the index
-as they arrive.
-
-The trigram index turns "contains" into an index look-up: the two rarest trigrams of the term give the
-candidates, and LIKE on the entry's lower-cased text keeps the true matches. Terms under three characters
-scan the entries instead.
-"""
+as they arrive. See search/models.py for how the trigram postings answer "contains" from an index."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from omnicrm.pagination import envelope
 from omnicrm.search.index import grams
@@ -28,43 +23,61 @@ def _contains(column: Any, lowered: str) -> ColumnElement[bool]:
     return column.like(f"%{escaped}%", escape="\\")
 
 
-def _rarest(session: Session, term_grams: set[str]) -> list[str]:
-    def postings(gram: str) -> int:
-        capped = select(SearchGram.entry_id).where(SearchGram.gram == gram).limit(RARITY_CAP).subquery()
+def _postings(gram: str, include_closed: bool, table: Any = SearchGram) -> ColumnElement[bool]:
+    condition = table.gram == gram
+    return condition if include_closed else and_(condition, table.customer_open.is_(True))
+
+
+def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> list[str]:
+    def count(gram: str) -> int:
+        capped = select(SearchGram.entity_id).where(_postings(gram, include_closed)).limit(RARITY_CAP).subquery()
         return session.scalar(select(func.count()).select_from(capped)) or 0
 
-    return sorted(term_grams, key=lambda gram: (postings(gram), gram))[:2]
+    return sorted(term_grams, key=lambda gram: (count(gram), gram))[:2]
 
 
-def _candidates(session: Session, lowered: str) -> Select | None:
+def _matches(session: Session, lowered: str, include_closed: bool) -> Select:
+    """(rank, id) of every match, in result order."""
+    order = (SearchGram.entity_rank, SearchGram.entity_id)
     term_grams = grams([lowered])
-    if not term_grams:
-        return None
-    first, *rest = _rarest(session, term_grams)
-    query = select(SearchGram.entry_id).where(SearchGram.gram == first)
-    if rest:
-        other = SearchGram.__table__.alias("other_gram")
-        query = query.join(other, (other.c.entry_id == SearchGram.entry_id) & (other.c.gram == rest[0]))
-    return query
+    if not term_grams:  # under three characters: read the entries
+        query = select(SearchEntry.entity_rank, SearchEntry.entity_id).where(_contains(SearchEntry.haystack, lowered))
+        if not include_closed:
+            query = query.where(SearchEntry.customer_open.is_(True))
+        return query.order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
+    if len(lowered) == 3:  # the term is its own trigram: the postings are the answer
+        return select(*order).where(_postings(lowered, include_closed)).order_by(*order)
+    first, second = _rarest(session, term_grams, include_closed)
+    other = aliased(SearchGram)
+    return (
+        select(*order)
+        .join(
+            other,
+            and_(
+                other.entity_rank == SearchGram.entity_rank,
+                other.entity_id == SearchGram.entity_id,
+                _postings(second, True, other),
+            ),
+        )
+        .join(SearchEntry, and_(SearchEntry.entity_rank == SearchGram.entity_rank, SearchEntry.entity_id == SearchGram.entity_id))
+        .where(_postings(first, include_closed), _contains(SearchEntry.haystack, lowered))
+        .order_by(*order)
+    )
 
 
 def search(session: Session, term: str, page: int, per_page: int, include_closed: bool) -> dict[str, Any]:
-    lowered = term.lower()
-    matches = select(SearchEntry.entry_id).where(_contains(SearchEntry.haystack, lowered))
-    candidates = _candidates(session, lowered)
-    if candidates is not None:
-        matches = matches.where(SearchEntry.entry_id.in_(candidates))
-    if not include_closed:
-        matches = matches.where(SearchEntry.customer_open.is_(True))
-    # One pass over the matches (ids only) gives both the total and the page; details are read for the page alone.
-    ordered = session.scalars(matches.order_by(SearchEntry.entity_rank, SearchEntry.entity_id)).all()
-    page_ids = ordered[(page - 1) * per_page : page * per_page]
-    rows = session.execute(
-        select(SearchEntry.entity_rank, SearchEntry.entity_id, SearchEntry.name, SearchEntry.customer_id)
-        .where(SearchEntry.entry_id.in_(page_ids))
-        .order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
-    )
-    hits = [
-        {"id": row.entity_id, "name": row.name, "customer_id": row.customer_id, "type": TYPES[row.entity_rank]} for row in rows
-    ]
-    return envelope(hits, page, per_page, len(ordered))
+    # One pass over the matches (keys only) gives the total and the page; names are read for the page alone.
+    keys = session.execute(_matches(session, term.lower(), include_closed)).all()
+    page_keys = [tuple(key) for key in keys[(page - 1) * per_page : page * per_page]]
+    hits = []
+    if page_keys:
+        details = select(SearchEntry).where(
+            or_(*(tuple_(SearchEntry.entity_rank, SearchEntry.entity_id) == key for key in page_keys))
+        )
+        entries = {(entry.entity_rank, entry.entity_id): entry for entry in session.scalars(details)}
+        for key in page_keys:
+            entry = entries[key]
+            hits.append(
+                {"id": entry.entity_id, "name": entry.name, "customer_id": entry.customer_id, "type": TYPES[entry.entity_rank]}
+            )
+    return envelope(hits, page, per_page, len(keys))

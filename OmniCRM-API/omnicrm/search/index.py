@@ -17,8 +17,9 @@ SEPARATOR = "\x1f"
 RANKS = {Customer: 0, Contact: 1, Site: 2}
 
 
-def _identity(record: Any) -> int:
-    return {Customer: lambda r: r.customer_id, Contact: lambda r: r.contact_id, Site: lambda r: r.site_id}[type(record)](record)
+def identity(record: Any) -> tuple[int, int]:
+    ids = {Customer: lambda r: r.customer_id, Contact: lambda r: r.contact_id, Site: lambda r: r.site_id}
+    return RANKS[type(record)], ids[type(record)](record)
 
 
 def fields_of(record: Any) -> tuple[str, list[str | None]]:
@@ -40,25 +41,27 @@ def grams(values: list[str | None]) -> set[str]:
     return found
 
 
-def entry_values(record: Any, customer_open: bool) -> dict[str, Any]:
+def rows_for(record: Any, customer_open: bool) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The entry and the postings of one record."""
+    rank, entity_id = identity(record)
     name, values = fields_of(record)
-    haystack = SEPARATOR.join((value or "").lower() for value in values)
-    return {
-        "entity_rank": RANKS[type(record)],
-        "entity_id": _identity(record),
+    entry = {
+        "entity_rank": rank,
+        "entity_id": entity_id,
         "customer_id": record.customer_id,
-        "name": name[:255],
-        "haystack": haystack[:700],
         "customer_open": customer_open,
+        "name": name[:255],
+        "haystack": SEPARATOR.join((value or "").lower() for value in values)[:700],
     }
+    postings = [
+        {"gram": gram, "customer_open": customer_open, "entity_rank": rank, "entity_id": entity_id} for gram in grams(values)
+    ]
+    return entry, postings
 
 
 def _remove(connection: Connection, rank: int, entity_id: int) -> None:
-    query = select(SearchEntry.entry_id).where(SearchEntry.entity_rank == rank, SearchEntry.entity_id == entity_id)
-    existing = connection.execute(query).scalar()
-    if existing is not None:
-        connection.execute(delete(SearchGram).where(SearchGram.entry_id == existing))
-        connection.execute(delete(SearchEntry).where(SearchEntry.entry_id == existing))
+    connection.execute(delete(SearchGram).where(SearchGram.entity_rank == rank, SearchGram.entity_id == entity_id))
+    connection.execute(delete(SearchEntry).where(SearchEntry.entity_rank == rank, SearchEntry.entity_id == entity_id))
 
 
 def _customer_open(connection: Connection, record: Any) -> bool:
@@ -69,12 +72,21 @@ def _customer_open(connection: Connection, record: Any) -> bool:
 
 
 def _write(connection: Connection, record: Any) -> None:
-    values = entry_values(record, _customer_open(connection, record))
-    _remove(connection, values["entity_rank"], values["entity_id"])
-    entry_id = connection.execute(insert(SearchEntry).values(**values)).inserted_primary_key[0]
-    postings = [{"gram": gram, "entry_id": entry_id} for gram in grams(fields_of(record)[1])]
+    _remove(connection, *identity(record))
+    entry, postings = rows_for(record, _customer_open(connection, record))
+    connection.execute(insert(SearchEntry).values(**entry))
     if postings:
         connection.execute(insert(SearchGram), postings)
+
+
+def _follow_status(connection: Connection, customer: Customer) -> None:
+    """A customer's contacts and sites are found, or hidden, with it."""
+    is_open = customer.customer_status == "Open"
+    entities = select(SearchEntry.entity_rank, SearchEntry.entity_id).where(SearchEntry.customer_id == customer.customer_id)
+    connection.execute(update(SearchEntry).where(SearchEntry.customer_id == customer.customer_id).values(customer_open=is_open))
+    for rank, entity_id in connection.execute(entities).all():
+        postings = update(SearchGram).where(SearchGram.entity_rank == rank, SearchGram.entity_id == entity_id)
+        connection.execute(postings.values(customer_open=is_open))
 
 
 def _after_flush(session: Session, _context: Any) -> None:
@@ -83,12 +95,11 @@ def _after_flush(session: Session, _context: Any) -> None:
     for record in list(session.new) + list(session.dirty):
         if type(record) in RANKS and (record in session.new or session.is_modified(record, include_collections=False)):
             _write(connection, record)
-            if isinstance(record, Customer):  # its contacts and sites follow its status
-                opened = update(SearchEntry).where(SearchEntry.customer_id == record.customer_id)
-                connection.execute(opened.values(customer_open=record.customer_status == "Open"))
+            if isinstance(record, Customer):
+                _follow_status(connection, record)
     for record in session.deleted:
         if type(record) in RANKS:
-            _remove(connection, RANKS[type(record)], _identity(record))
+            _remove(connection, *identity(record))
 
 
 def watch_sessions(sessions: Any) -> None:
