@@ -43,9 +43,20 @@ def test_create_customer_with_contact_and_site_in_one_transaction(app, client):
         and created["contacts"][0]["contact_email"] == "ann@acme.example"
     )
     assert created["sites"][0]["site_name"] == "10 Downing Street" and len(created["sites"][0]["plus_code"]) == 12
-    bad_site = {**body, "customer_name": "Broken Ltd", "site": {**LONDON, "latitude": 91}}
-    refused = client.put("/crm/customer", json=bad_site, headers=ADMIN_HEADERS)
-    assert refused.status_code == 400 and refused.get_json()["errors"] == {"site.latitude": "must be between -90 and 90"}
+    bad_parts = {
+        "customer_account_type": "Corp",
+        "contact": {"contact_email": "nope"},
+        "site": {**LONDON, "latitude": 91, "country": None},
+    }
+    refused = client.put("/crm/customer", json=bad_parts, headers=ADMIN_HEADERS)
+    assert refused.status_code == 400
+    assert refused.get_json()["errors"] == {
+        "customer_name": "required",
+        "customer_account_type": "must be one of Individual, Business",
+        "contact.contact_firstname": "required",
+        "contact.contact_email": "not a valid e-mail address",
+        "site.latitude": "must be between -90 and 90",
+    }, "every bad field of every part is named at once"
     assert count(app, Customer) == 1 and count(app, Contact) == 1 and count(app, Site) == 1, (
         "nothing of a refused create is written"
     )
@@ -85,6 +96,25 @@ def test_customer_list_search_filters_and_paging(client):
     assert client.get("/crm/customers?customer_status=Pending", headers=ADMIN_HEADERS).status_code == 400
     by_id = client.get(f"/crm/customers?search={closed['customer_id']}", headers=ADMIN_HEADERS).get_json()
     assert closed["customer_id"] in [row["customer_id"] for row in by_id["data"]]
+
+
+def test_optional_fields_clear_with_null_and_tag_dates_cannot(client):
+    customer = create_customer(client, "Dates Co", contract_start_date="2025-01-01 00:00:00", tax_identifier="GB123")
+    path = f"/crm/customer/customer_id/{customer['customer_id']}"
+    cleared = client.patch(path, json={"contract_start_date": None, "tax_identifier": None}, headers=ADMIN_HEADERS).get_json()
+    assert cleared["contract_start_date"] is None and cleared["tax_identifier"] is None
+    assert client.patch(path, json={"customer_name": None}, headers=ADMIN_HEADERS).status_code == 400
+    tag = client.put("/crm/tag/", json={**VIP, "customer_id": customer["customer_id"]}, headers=ADMIN_HEADERS).get_json()
+    assert (
+        client.patch(f"/crm/tag/tag_id/{tag['tag_id']}", json={"tag_active_date": None}, headers=ADMIN_HEADERS).status_code == 400
+    )
+
+
+def test_missing_site_country_is_named_under_site(client):
+    refused = client.put(
+        "/crm/customer", json={"customer_name": "No Country", "site": {**LONDON, "country": None}}, headers=ADMIN_HEADERS
+    )
+    assert refused.status_code == 400 and "site.country" in refused.get_json()["errors"]
 
 
 def test_status_rules_and_archive_restore(client):

@@ -26,12 +26,16 @@ class Reader:
         self.values: dict[str, Any] = {}
 
     def _raw(self, field: str, required: bool) -> Any:
-        if field not in self.body or self.body[field] is None:
+        if field not in self.body:
             if required and not self.partial:
                 self.errors[field] = "required"
-            elif required and field in self.body:
-                self.errors[field] = "must not be null"
-            return MISSING if field not in self.body else None
+            return MISSING
+        if self.body[field] is None:
+            if required:
+                self.errors[field] = "must not be null" if self.partial else "required"
+            else:
+                self.values[field] = None  # an explicit null clears an optional field
+            return None
         return self.body[field]
 
     def _keep(self, field: str, value: Any) -> Any:
@@ -42,10 +46,8 @@ class Reader:
         self, field: str, *, required: bool = False, max_length: int = 255, pattern: re.Pattern | None = None, hint: str = ""
     ) -> Any:
         raw = self._raw(field, required)
-        if raw is MISSING:
-            return MISSING
-        if raw is None:
-            return None if required else self._keep(field, None)
+        if raw is MISSING or raw is None:
+            return raw
         if not isinstance(raw, str):
             self.errors[field] = "must be text"
             return MISSING

@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import App from './App';
 import { saveSession } from './shared/session';
-import { loginBody } from './test/mockApi';
+import { loginBody, mockApi, restoreApi } from './test/mockApi';
+
+afterEach(restoreApi);
 
 const sidebarLinks = () =>
   screen
@@ -27,11 +29,14 @@ describe('routing', () => {
     expect(screen.queryByRole('heading', { level: 1, name: 'Customers' })).not.toBeInTheDocument();
   });
 
-  it('shows /customers in the staff shell when a token is stored', () => {
-    saveSession({ token: 'access', refresh_token: 'refresh' });
+  it('shows /customers in the staff shell when a token is stored', async () => {
+    saveSession(loginBody());
+    mockApi({
+      'GET /crm/customers': [200, { data: [], pagination: { current_page: 1, per_page: 20, total_pages: 0, total_items: 0 } }],
+    });
     renderAt('/customers');
     expect(screen.getByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
-    expect(screen.getByText('No customers yet')).toBeInTheDocument();
+    expect(await screen.findByText('No customers found')).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Search' })).toBeInTheDocument();
     expect(screen.queryByTestId('login-form')).not.toBeInTheDocument();
@@ -62,6 +67,13 @@ describe('routing', () => {
     expect(sidebarLinks()).toEqual(['Dashboard', 'List', 'Provisioning']);
     expect(screen.queryByRole('heading', { name: 'Administration' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Billing' })).not.toBeInTheDocument();
+  });
+
+  it('refuses the customer pages to a user without view_customer', () => {
+    saveSession(loginBody({ permissions: ['view_provision'] }));
+    renderAt('/customers/12');
+    expect(screen.getByRole('heading', { name: 'Permission denied' })).toBeInTheDocument();
+    expect(screen.getByText('view_customer')).toBeInTheDocument();
   });
 
   it('refuses an administration page to a user without admin', () => {

@@ -4,6 +4,7 @@ archive instead of delete, restore, and the searchable paginated list."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -80,21 +81,12 @@ def get(session: Session, customer_id: int) -> Customer:
 
 def create(session: Session, body: dict[str, Any], default_country: str | None) -> Customer:
     """The customer, its first contact and its first site: all valid or nothing written."""
-    values = read(body)
+    errors: dict[str, str] = {}
+    values = _collect(errors, lambda: read(body))
+    nested = _collect(errors, lambda: _nested_parts(body, default_country))
+    if errors:
+        raise bad_request("Invalid customer", errors)
     _check_contract(values.get("contract_start_date"), values.get("contract_end_date"))
-    nested = {}
-    for part, reader in (("contact", contacts.read), ("site", sites.read)):
-        if body.get(part) is not None:
-            if not isinstance(body[part], dict):
-                raise bad_request("Invalid customer", {part: "must be an object"})
-            try:
-                nested[part] = reader(body[part])
-            except ApiError as refusal:
-                raise bad_request(
-                    refusal.message, {f"{part}.{field}": reason for field, reason in refusal.errors.items()}
-                ) from None
-    if "site" in nested:
-        sites.complete(nested["site"], default_country)  # refuse a missing country before anything is written
     customer = Customer(**{field: value for field, value in values.items() if value is not MISSING})
     session.add(customer)
     session.flush()
@@ -113,6 +105,37 @@ def create(session: Session, body: dict[str, Any], default_country: str | None) 
     session.commit()
     session.refresh(customer)
     return customer
+
+
+def _collect(errors: dict[str, str], check: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run one validation, adding its field errors to `errors` instead of stopping at the first refusal."""
+    try:
+        return check()
+    except ApiError as refusal:
+        if refusal.status != 400:
+            raise
+        errors.update(refusal.errors)
+        return {}
+
+
+def _nested_parts(body: dict[str, Any], default_country: str | None) -> dict[str, dict[str, Any]]:
+    """The optional first contact and site, validated together: every bad field of both is named at once."""
+    nested: dict[str, dict[str, Any]] = {}
+    errors: dict[str, str] = {}
+    readers = {"contact": contacts.read, "site": lambda part: sites.complete(sites.read(part), default_country)}
+    for part, reader in readers.items():
+        if body.get(part) is None:
+            continue
+        if not isinstance(body[part], dict):
+            errors[part] = "must be an object"
+            continue
+        try:
+            nested[part] = reader(body[part])
+        except ApiError as refusal:
+            errors.update({f"{part}.{field}": reason for field, reason in refusal.errors.items()})
+    if errors:
+        raise bad_request("Invalid customer", errors)
+    return nested
 
 
 def update(session: Session, customer: Customer, body: dict[str, Any]) -> Customer:

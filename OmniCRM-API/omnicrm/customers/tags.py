@@ -84,6 +84,9 @@ def update(session: Session, tag: CustomerTag, body: dict[str, Any]) -> Customer
     if "customer_id" in body and body["customer_id"] != tag.customer_id:
         raise bad_request("Invalid tag", {"customer_id": "cannot be changed"})
     values = read(body, partial=True)
+    cleared = [field for field in ("tag_active_date", "tag_deactivate_date") if field in values and values[field] is None]
+    if cleared:
+        raise bad_request("Invalid tag", {field: "must not be null" for field in cleared})
     _check_dates(values.get("tag_active_date", tag.tag_active_date), values.get("tag_deactivate_date", tag.tag_deactivate_date))
     before = as_dict(tag)
     for field, value in values.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from omnicrm.pagination import envelope
@@ -23,9 +23,9 @@ def _contains(column: Any, lowered: str) -> ColumnElement[bool]:
     return column.like(f"%{escaped}%", escape="\\")
 
 
-def _postings(gram: str, include_closed: bool, table: Any = SearchGram) -> ColumnElement[bool]:
-    condition = table.gram == gram
-    return condition if include_closed else and_(condition, table.customer_open.is_(True))
+def _postings(gram: str, include_closed: bool) -> ColumnElement[bool]:
+    condition = SearchGram.gram == gram
+    return condition if include_closed else and_(condition, SearchGram.customer_open.is_(True))
 
 
 def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> list[str]:
@@ -51,12 +51,14 @@ def _matches(session: Session, lowered: str, include_closed: bool) -> Select:
     other = aliased(SearchGram)
     return (
         select(*order)
+        # Every column of the other posting's primary key is bound: one index look-up per candidate.
         .join(
             other,
             and_(
+                other.gram == second,
+                other.customer_open == SearchGram.customer_open,
                 other.entity_rank == SearchGram.entity_rank,
                 other.entity_id == SearchGram.entity_id,
-                _postings(second, True, other),
             ),
         )
         .join(SearchEntry, and_(SearchEntry.entity_rank == SearchGram.entity_rank, SearchEntry.entity_id == SearchGram.entity_id))
@@ -66,18 +68,16 @@ def _matches(session: Session, lowered: str, include_closed: bool) -> Select:
 
 
 def search(session: Session, term: str, page: int, per_page: int, include_closed: bool) -> dict[str, Any]:
-    # One pass over the matches (keys only) gives the total and the page; names are read for the page alone.
-    keys = session.execute(_matches(session, term.lower(), include_closed)).all()
-    page_keys = [tuple(key) for key in keys[(page - 1) * per_page : page * per_page]]
-    hits = []
-    if page_keys:
-        details = select(SearchEntry).where(
-            or_(*(tuple_(SearchEntry.entity_rank, SearchEntry.entity_id) == key for key in page_keys))
-        )
-        entries = {(entry.entity_rank, entry.entity_id): entry for entry in session.scalars(details)}
-        for key in page_keys:
-            entry = entries[key]
-            hits.append(
-                {"id": entry.entity_id, "name": entry.name, "customer_id": entry.customer_id, "type": TYPES[entry.entity_rank]}
-            )
-    return envelope(hits, page, per_page, len(keys))
+    matches = _matches(session, term.lower(), include_closed)
+    total = session.scalar(select(func.count()).select_from(matches.order_by(None).subquery())) or 0
+    # The postings come in result order, so the page stops reading as soon as it is full.
+    keys = matches.limit(per_page).offset((page - 1) * per_page).subquery()
+    rows = session.execute(
+        select(SearchEntry.entity_rank, SearchEntry.entity_id, SearchEntry.name, SearchEntry.customer_id)
+        .join(keys, and_(keys.c.entity_rank == SearchEntry.entity_rank, keys.c.entity_id == SearchEntry.entity_id))
+        .order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
+    )
+    hits = [
+        {"id": row.entity_id, "name": row.name, "customer_id": row.customer_id, "type": TYPES[row.entity_rank]} for row in rows
+    ]
+    return envelope(hits, page, per_page, total)

@@ -53,7 +53,7 @@ api.interceptors.request.use((request) => {
 let refreshing = null;
 
 // One refresh at a time: requests failing together wait for the same new tokens.
-export function refreshSession() {
+function refreshSession() {
   refreshing ??= api
     .post('/crm/auth/refresh', { refresh_token: getRefreshToken() }, { anonymous: true })
     .then(({ data }) => saveTokens(data))

@@ -8,17 +8,27 @@ export function formatMoney(amount, { currencySymbol, locale }) {
   return `${amount < 0 ? '-' : ''}${currencySymbol}${digits}`;
 }
 
-// API timestamps (ISO-8601, UTC) shown in the configured locale; empty values as `empty`.
+const API_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
+
+// API timestamps are UTC, written "2025-01-31 13:45:00" (or ISO-8601 with a zone); null when
+// the value is not a date.
+export function parseApiTime(value) {
+  const text = String(value);
+  const date = new Date(API_TIME.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+// API timestamps shown in the configured locale; empty values as `empty`.
 export function formatDateTime(value, { locale, empty = '—' } = {}) {
   if (!value) return empty;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
+  const date = parseApiTime(value);
+  if (!date) return String(value);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatDate(value, { locale, empty = '—' } = {}) {
   if (!value) return empty;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
+  const date = parseApiTime(value);
+  if (!date) return String(value);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }

@@ -22,6 +22,7 @@ import { staffNavigation } from './navigation';
 import ProductsPage from './products/ProductsPage';
 import ProfilePage from './profile/ProfilePage';
 import ProvisioningPage from './provisioning/ProvisioningPage';
+import SearchPage from './search/SearchPage';
 
 export const staffRoutes = (
   <>
@@ -32,9 +33,14 @@ export const staffRoutes = (
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route element={<StaffLayout navigation={staffNavigation} />}>
         <Route path="/" element={<DashboardPage />} />
-        <Route path="/customers" element={<CustomersPage />} />
-        <Route path="/customers/new" element={<NewCustomerPage />} />
-        <Route path="/customers/:customerId" element={<CustomerPage />} />
+        <Route element={<RequirePermission permission="view_customer" />}>
+          <Route path="/customers" element={<CustomersPage />} />
+          <Route path="/customers/:customerId" element={<CustomerPage />} />
+          <Route path="/search" element={<SearchPage />} />
+        </Route>
+        <Route element={<RequirePermission permission="create_customer" />}>
+          <Route path="/customers/new" element={<NewCustomerPage />} />
+        </Route>
         <Route path="/products" element={<ProductsPage />} />
         <Route path="/provisioning" element={<ProvisioningPage />} />
         <Route path="/inventory" element={<InventoryItemsPage />} />

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, refreshSession } from '../api';
-import {
-  clearSession,
-  isCustomerUser,
-  mustChangePassword,
-  setMustChangePassword,
-  useSession,
-} from '../session';
+import { api } from '../api';
+import { isCustomerUser, mustChangePassword, saveTokens, setMustChangePassword, useSession } from '../session';
 import Alert from '../ui/Alert';
 import AuthLayout from './AuthLayout';
 import NewPasswordFields from './NewPasswordFields';
@@ -31,20 +25,6 @@ export default function ChangePasswordPage() {
   const [done, setDone] = useState(false);
   const [saving, setSaving] = useState(false);
 
-  // The API may end every session of the user on a password change, and a forced change's
-  // access token still says a change is required: fresh tokens fix both, else the user logs in
-  // again with the new password.
-  async function renewSession() {
-    setMustChangePassword(false);
-    try {
-      await refreshSession();
-      return true;
-    } catch {
-      clearSession({ notice: 'Your password has been changed. Please log in with your new password.' });
-      return false;
-    }
-  }
-
   async function handleSubmit(event) {
     event.preventDefault();
     const problem = newPasswordProblem(password, confirmation);
@@ -52,11 +32,13 @@ export default function ChangePasswordPage() {
     if (problem) return;
     setSaving(true);
     try {
-      await api.post('/auth/change_password', {
+      // Every other session of the user ends; this one goes on with the tokens in the answer.
+      const { data } = await api.post('/auth/change_password', {
         ...(forced ? {} : { current_password: currentPassword }),
         new_password: password,
       });
-      if (!(await renewSession())) return;
+      saveTokens(data);
+      setMustChangePassword(false);
       if (forced) {
         navigate(landing, { replace: true });
         return;

@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App';
 import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
-import { getAccessToken, getSession, saveSession } from '../session';
+import { getAccessToken, getRefreshToken, getSession, saveSession } from '../session';
 
 afterEach(restoreApi);
 
@@ -34,8 +34,8 @@ describe('forced password change', () => {
           ? [403, { message: 'Password change required' }]
           : [200, PROFILE],
       'GET /2fa/status/user/7': [200, { is_2fa_enabled: false, backup_codes_remaining: 0 }],
-      'POST /auth/change_password': [200, { message: 'Password changed' }],
-      'POST /crm/auth/refresh': [200, { token: 'fresh', refresh_token: 'refresh-2' }],
+      'POST /auth/change_password': [200, { message: 'Password changed', token: 'fresh', refresh_token: 'refresh-2' }],
+      'GET /crm/customers': [200, { data: [], pagination: { current_page: 1, per_page: 20, total_pages: 0, total_items: 0 } }],
     });
     renderAt('/profile');
 
@@ -50,7 +50,9 @@ describe('forced password change', () => {
     expect(change.body).toEqual({ new_password: 'N3w!Passw0rd' });
     expect(change.headers.Authorization).toBe('Bearer temp');
     expect(getAccessToken()).toBe('fresh');
+    expect(getRefreshToken()).toBe('refresh-2');
     expect(getSession().user.must_change_password).toBe(false);
+    expect(requests.map((request) => request.key)).not.toContain('POST /crm/auth/refresh');
   });
 
   it('keeps a user who must change the password away from the other pages', () => {
@@ -75,35 +77,40 @@ describe('forced password change', () => {
 });
 
 describe('voluntary password change', () => {
-  it('asks for the current password and confirms the change', async () => {
+  it('asks for the current password, confirms the change and goes on with the new tokens', async () => {
     const user = userEvent.setup();
     saveSession(loginBody());
     const requests = mockApi({
-      'POST /auth/change_password': [200, { message: 'Password changed' }],
-      'POST /crm/auth/refresh': [200, { token: 'access-2', refresh_token: 'refresh-2' }],
+      'POST /auth/change_password': [200, { message: 'Password changed', token: 'access-2', refresh_token: 'refresh-2' }],
     });
     renderAt('/change-password');
     expect(screen.getByRole('heading', { name: 'Change password' })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Current password'), 'Old!Passw0rd');
     await chooseNewPassword(user);
     expect(await screen.findByText('Your password has been changed.')).toBeInTheDocument();
+    expect(requests.map((request) => request.key)).toEqual(['POST /auth/change_password']);
     expect(requests[0].body).toEqual({ current_password: 'Old!Passw0rd', new_password: 'N3w!Passw0rd' });
+    expect(getAccessToken()).toBe('access-2');
+    expect(getRefreshToken()).toBe('refresh-2');
     expect(screen.getByRole('link', { name: 'Back to my account' })).toHaveAttribute('href', '/profile');
   });
 
-  it('sends the user to log in again when the change ended the session', async () => {
+  it('keeps the session and says why when the current password is wrong', async () => {
     const user = userEvent.setup();
     saveSession(loginBody());
     mockApi({
-      'POST /auth/change_password': [200, { message: 'Password changed' }],
-      'POST /crm/auth/refresh': [401, { message: 'Session expired, please log in again' }],
+      'POST /auth/change_password': [
+        400,
+        { message: 'Current password is incorrect', errors: { current_password: 'incorrect' } },
+      ],
     });
     renderAt('/change-password');
-    await user.type(screen.getByLabelText('Current password'), 'Old!Passw0rd');
+    await user.type(screen.getByLabelText('Current password'), 'Wrong!Passw0rd');
     await chooseNewPassword(user);
-    expect(await screen.findByTestId('login-form')).toHaveTextContent(
-      'Your password has been changed. Please log in with your new password.',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Current password is incorrect');
+    expect(screen.queryByText('Your password has been changed.')).not.toBeInTheDocument();
+    expect(getAccessToken()).toBe('access-1');
+    expect(getRefreshToken()).toBe('refresh-1');
   });
 });
 

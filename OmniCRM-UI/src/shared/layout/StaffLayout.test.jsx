@@ -8,10 +8,10 @@ import { getAccessToken, saveSession } from '../session';
 
 afterEach(restoreApi);
 
-function renderSignedIn(path = '/customers') {
+function renderSignedIn() {
   saveSession(loginBody({ user: { first_name: 'Ada', last_name: 'Agent' } }));
   const { container } = render(
-    <MemoryRouter initialEntries={[path]}>
+    <MemoryRouter initialEntries={['/']}>
       <App />
     </MemoryRouter>,
   );

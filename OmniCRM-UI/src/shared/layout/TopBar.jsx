@@ -3,6 +3,7 @@ import { logos } from '../branding';
 import { config } from '../config';
 import { MenuIcon } from '../ui/icons';
 import DarkModeToggle from './DarkModeToggle';
+import GlobalSearch from './GlobalSearch';
 import HelpMenu from './HelpMenu';
 import LanguageMenu from './LanguageMenu';
 import UserMenu from './UserMenu';
@@ -24,7 +25,7 @@ export default function TopBar({ sidebarOpen, onToggleSidebar }) {
       <Link className="topbar__logo" to="/">
         <img src={logos.small} alt={config.portalName} />
       </Link>
-      <input className="topbar__search" type="search" placeholder="Search…" aria-label="Search" />
+      <GlobalSearch />
       <div className="topbar__controls">
         <WebAppBar />
         <HelpMenu />

@@ -11,13 +11,15 @@ export function useDocumentTitle(title) {
   }, [title, portalName]);
 }
 
-export default function Page({ title, children }) {
+// `meta` sits beside the title (status badges, tags).
+export default function Page({ title, meta, children }) {
   useDocumentTitle(title);
 
   return (
     <section className="page">
       <header className="page__header">
         <h1 className="page__title">{title}</h1>
+        {meta}
       </header>
       {children}
     </section>

@@ -7,6 +7,7 @@ import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import Dropdown from '../../shared/ui/Dropdown';
 import { MoreIcon } from '../../shared/ui/icons';
 import Page from '../../shared/ui/Page';
+import SortHeader from '../../shared/ui/SortHeader';
 import useDebounced from '../../shared/useDebounced';
 import ApiKeyDetails from './ApiKeyDetails';
 import ApiKeyFormModal from './ApiKeyFormModal';
@@ -36,20 +37,6 @@ const COLUMNS = [
   { label: 'Created', sort: 'created' },
   { label: 'Expires', sort: 'expiry_date' },
 ];
-
-function SortHeader({ column, sort, onSort }) {
-  if (!column.sort) return <th scope="col">{column.label}</th>;
-  const active = sort.sort === column.sort;
-  const direction = active ? sort.order : null;
-  return (
-    <th scope="col" aria-sort={active ? `${direction}ending` : 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(column.sort)}>
-        {column.label}
-        <span aria-hidden="true">{direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ' ↕'}</span>
-      </button>
-    </th>
-  );
-}
 
 // Administration → API Keys (spec 01 §8.1): database-managed keys for integrations.
 export default function ApiKeysPage() {

@@ -8,6 +8,7 @@ import { can, displayName, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import Badge from '../../shared/ui/Badge';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import IconButton from '../../shared/ui/IconButton';
 import Pagination from '../../shared/ui/Pagination';
 import {
   EditIcon,
@@ -23,14 +24,6 @@ import TemporaryPasswordDialog from './TemporaryPasswordDialog';
 import UserFormModal from './UserFormModal';
 
 const PER_PAGE = 20;
-
-function ActionButton({ label, onClick, children }) {
-  return (
-    <button type="button" className="icon-button" aria-label={label} title={label} onClick={onClick}>
-      {children}
-    </button>
-  );
-}
 
 // The Users tab: search, paging, and the actions of spec 02 §7.3 on each user.
 export default function UsersTab() {
@@ -178,35 +171,35 @@ export default function UsersTab() {
                 </td>
                 <td className="table__actions">
                   {row.deleted ? (
-                    <ActionButton label={`Restore ${displayName(row)}`} onClick={() => open('restore', row)}>
+                    <IconButton label={`Restore ${displayName(row)}`} onClick={() => open('restore', row)}>
                       <RestoreIcon />
-                    </ActionButton>
+                    </IconButton>
                   ) : (
                     <>
                       {row.login_count === 0 && (
-                        <ActionButton label={`Send welcome e-mail to ${displayName(row)}`} onClick={() => open('welcome', row)}>
+                        <IconButton label={`Send welcome e-mail to ${displayName(row)}`} onClick={() => open('welcome', row)}>
                           <SendIcon />
-                        </ActionButton>
+                        </IconButton>
                       )}
-                      <ActionButton label={`Edit ${displayName(row)}`} onClick={() => open('edit', row)}>
+                      <IconButton label={`Edit ${displayName(row)}`} onClick={() => open('edit', row)}>
                         <EditIcon />
-                      </ActionButton>
-                      <ActionButton label={`Reset password of ${displayName(row)}`} onClick={() => open('reset-password', row)}>
+                      </IconButton>
+                      <IconButton label={`Reset password of ${displayName(row)}`} onClick={() => open('reset-password', row)}>
                         <KeyIcon />
-                      </ActionButton>
+                      </IconButton>
                       {row.is_2fa_enabled && (
-                        <ActionButton label={`Reset 2FA of ${displayName(row)}`} onClick={() => open('reset-2fa', row)}>
+                        <IconButton label={`Reset 2FA of ${displayName(row)}`} onClick={() => open('reset-2fa', row)}>
                           <ShieldIcon size={18} />
-                        </ActionButton>
+                        </IconButton>
                       )}
                       {can('can_impersonate', session) && row.id !== session.user?.id && (
-                        <ActionButton label={`Login as ${displayName(row)}`} onClick={() => loginAs(row)}>
+                        <IconButton label={`Login as ${displayName(row)}`} onClick={() => loginAs(row)}>
                           <LoginAsIcon />
-                        </ActionButton>
+                        </IconButton>
                       )}
-                      <ActionButton label={`Delete ${displayName(row)}`} onClick={() => open('delete', row)}>
+                      <IconButton label={`Delete ${displayName(row)}`} onClick={() => open('delete', row)}>
                         <TrashIcon />
-                      </ActionButton>
+                      </IconButton>
                     </>
                   )}
                 </td>

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { can, useSession } from '../../shared/session';
+import Alert from '../../shared/ui/Alert';
+import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import FormModal from '../../shared/ui/FormModal';
+import IconButton from '../../shared/ui/IconButton';
+import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import { siteBody, siteValues } from './customerFields';
+import { SiteFields } from './formSections';
+import useHighlight from './useHighlight';
+import useRecords from './useRecords';
+
+function SiteFormModal({ customer, site, onClose, onSaved }) {
+  const [values, setValues] = useState(() => siteValues(site));
+  return (
+    <FormModal
+      title={site ? `Edit ${site.site_name}` : 'Add site'}
+      submitLabel={site ? 'Save changes' : 'Add site'}
+      wide
+      onClose={onClose}
+      onSave={async () => {
+        const { data } = site
+          ? await api.patch(`/crm/site/site_id/${site.site_id}`, siteBody(values))
+          : await api.put('/crm/site/', { customer_id: customer.customer_id, ...siteBody(values) });
+        onSaved(`${data.site_name} has been saved.`);
+      }}
+    >
+      {(errors) => (
+        <SiteFields
+          values={values}
+          onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+          errors={errors}
+          idPrefix="site-form"
+        />
+      )}
+    </FormModal>
+  );
+}
+
+const address = (site) =>
+  [site.address_line_1, site.address_line_2, site.city, site.state, site.zip_code].filter(Boolean).join(', ');
+
+// Sites: where the customer's services are, with coordinates and plus code for technicians.
+export default function SitesTab({ customer, onChanged }) {
+  const session = useSession();
+  const { state } = useLocation();
+  const { records: sites, error, reload } = useRecords(`/crm/site/customer_id/${customer.customer_id}`);
+  const [dialog, setDialog] = useState(null);
+  const [notice, setNotice] = useState('');
+  const writable = customer.customer_status !== 'Archived';
+  const mayCreate = writable && can('create_customer_site', session);
+  const mayUpdate = writable && can('update_customer_site', session);
+  const mayDelete = writable && can('delete_customer_site', session);
+
+  const highlight = useHighlight(state?.siteId, sites);
+
+  const done = (message) => {
+    setDialog(null);
+    setNotice(message);
+    reload();
+    onChanged();
+  };
+
+  return (
+    <div className="stack">
+      {mayCreate && (
+        <div className="toolbar">
+          <button type="button" className="button button--primary" onClick={() => setDialog({ type: 'form' })}>
+            Add site
+          </button>
+        </div>
+      )}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert>{error}</Alert>}
+      <div className="panel table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Site name</th>
+              <th scope="col">Address</th>
+              <th scope="col">Country</th>
+              <th scope="col">Coordinates</th>
+              <th scope="col">Plus code</th>
+              <th scope="col" className="table__actions">
+                Actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites?.length === 0 && (
+              <tr>
+                <td colSpan={6} className="table__empty">
+                  No sites yet
+                </td>
+              </tr>
+            )}
+            {sites?.map((site) => (
+              <tr key={site.site_id} {...highlight(site.site_id)}>
+                <td>
+                  {site.site_name}
+                  {site.address_note && <p className="table__note">{site.address_note}</p>}
+                </td>
+                <td>{address(site)}</td>
+                <td>{site.country}</td>
+                <td className="table__nowrap">
+                  {site.latitude}, {site.longitude}
+                </td>
+                <td className="table__nowrap">
+                  <code>{site.plus_code}</code>
+                </td>
+                <td className="table__actions">
+                  {mayUpdate && (
+                    <IconButton label={`Edit ${site.site_name}`} onClick={() => setDialog({ type: 'form', site })}>
+                      <EditIcon />
+                    </IconButton>
+                  )}
+                  {mayDelete && (
+                    <IconButton label={`Delete ${site.site_name}`} onClick={() => setDialog({ type: 'delete', site })}>
+                      <TrashIcon />
+                    </IconButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {dialog?.type === 'form' && (
+        <SiteFormModal customer={customer} site={dialog.site} onClose={() => setDialog(null)} onSaved={done} />
+      )}
+      {dialog?.type === 'delete' && (
+        <ConfirmDialog
+          title="Delete site"
+          confirmLabel="Delete"
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await api.delete(`/crm/site/site_id/${dialog.site.site_id}`);
+            done(`${dialog.site.site_name} has been deleted.`);
+          }}
+        >
+          <p>
+            {dialog.site.site_name} ({address(dialog.site)}) is removed from this customer. A site still used by an
+            active service cannot be deleted.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
