@@ -75,6 +75,7 @@ browser:
 
 bench: $(PY_STAMP)
 	$(BIN)/python tests/bench/run.py
+	$(BIN)/python tests/bench/search_scale.py
 
 worker: $(PY_STAMP)
 	$(BIN)/omnicrm worker
