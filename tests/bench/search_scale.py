@@ -171,7 +171,8 @@ def explain(engine) -> None:
         "ORDER BY entity_rank, entity_id",
         "search 'arci'": "SELECT g.entity_rank, g.entity_id FROM search_gram g JOIN search_gram o "
         "ON o.entity_rank = g.entity_rank "
-        "AND o.entity_id = g.entity_id AND o.gram = 'rci' JOIN search_entry e ON e.entity_rank = g.entity_rank "
+        "AND o.entity_id = g.entity_id AND o.gram = 'rci' AND o.customer_open = g.customer_open "
+        "JOIN search_entry e ON e.entity_rank = g.entity_rank "
         "AND e.entity_id = g.entity_id WHERE g.gram = 'arc' AND g.customer_open AND e.haystack LIKE '%arci%' "
         "ORDER BY g.entity_rank, g.entity_id",
     }
