@@ -20,6 +20,7 @@ from omnicrm.auth.twofactor_api import ns as twofactor_ns
 from omnicrm.config import Settings, load_settings
 from omnicrm.customers.api import ns as customers_ns
 from omnicrm.db import Database, close_session
+from omnicrm.inventory.api import ns as inventory_ns
 from omnicrm.jobs import runner as jobs
 from omnicrm.jobs.api import ns as jobs_ns
 from omnicrm.search import index as search_index
@@ -29,7 +30,18 @@ from omnicrm.system.api import ns as system_ns
 
 log = logging.getLogger(__name__)
 
-NAMESPACES = [system_ns, auth_ns, twofactor_ns, apikeys_ns, profile_ns, customers_ns, activity_ns, search_ns, jobs_ns]
+NAMESPACES = [
+    system_ns,
+    auth_ns,
+    twofactor_ns,
+    apikeys_ns,
+    profile_ns,
+    customers_ns,
+    activity_ns,
+    inventory_ns,
+    search_ns,
+    jobs_ns,
+]
 
 
 class TrailingSlashMiddleware:

@@ -4,6 +4,7 @@ from omnicrm.activity.models import Activity
 from omnicrm.auth.models import ApiKey, AuthToken, ImpersonationLog, Permission, Role, User, UserBackupCode
 from omnicrm.customers.models import Contact, Customer, CustomerAttribute, CustomerTag, Site
 from omnicrm.db import Base
+from omnicrm.inventory.models import Inventory, InventoryTemplate
 from omnicrm.jobs.models import BackgroundJob
 from omnicrm.notify.models import Communication
 from omnicrm.search.models import SearchEntry, SearchGram
@@ -22,6 +23,8 @@ __all__ = [
     "CustomerTag",
     "Site",
     "ImpersonationLog",
+    "Inventory",
+    "InventoryTemplate",
     "Permission",
     "Role",
     "SearchEntry",
