@@ -17,6 +17,7 @@ from omnicrm.auth.api import ns as auth_ns
 from omnicrm.auth.apikeys_api import ns as apikeys_ns
 from omnicrm.auth.profile_api import ns as profile_ns
 from omnicrm.auth.twofactor_api import ns as twofactor_ns
+from omnicrm.catalogue.api import ns as catalogue_ns
 from omnicrm.config import Settings, load_settings
 from omnicrm.customers.api import ns as customers_ns
 from omnicrm.db import Database, close_session
@@ -38,6 +39,7 @@ NAMESPACES = [
     profile_ns,
     customers_ns,
     activity_ns,
+    catalogue_ns,
     inventory_ns,
     search_ns,
     jobs_ns,

@@ -110,6 +110,7 @@ class MailjetSettings(Section):
 
 class ProvisioningSettings(Section):
     failure_list: list[str] = []
+    playbooks_dir: str = str(PROJECT_ROOT / "Provisioners" / "plays")
     job_timeout_seconds: int = Field(default=900, ge=1)
     max_concurrent_jobs: int = Field(default=4, ge=1)
 

@@ -2,6 +2,7 @@
 
 from omnicrm.activity.models import Activity
 from omnicrm.auth.models import ApiKey, AuthToken, ImpersonationLog, Permission, Role, User, UserBackupCode
+from omnicrm.catalogue.models import Product
 from omnicrm.customers.models import Contact, Customer, CustomerAttribute, CustomerTag, Site
 from omnicrm.db import Base
 from omnicrm.inventory.models import Inventory, InventoryTemplate
@@ -26,6 +27,7 @@ __all__ = [
     "Inventory",
     "InventoryTemplate",
     "Permission",
+    "Product",
     "Role",
     "SearchEntry",
     "SearchGram",
