@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import yaml
+from conftest import ADMIN_HEADERS
 from identity_helpers import login
 
 from omnicrm import demo, migrate
@@ -26,6 +27,15 @@ def test_demo_users_log_in_only_in_demo_mode(make_app):
     admin = login(client, "admin@example.com", "admin").get_json()
     assert admin["roles"] == ["Admin"] and admin["landing"] == "/customers"
     assert login(client, "customer@example.com", "customer").get_json()["landing"] == "/self-care"
+    assert client.get("/crm/customers", headers=ADMIN_HEADERS).get_json()["pagination"]["total_items"] == 2
+    assert (
+        client.get("/crm/inventory/available?item=SIM%20Card", headers=ADMIN_HEADERS).get_json()["data"][0]["item_state"]
+        == "In Stock"
+    )
+    assert [p["product_slug"] for p in client.get("/crm/product/", headers=ADMIN_HEADERS).get_json()] == ["mobile-prepaid-20gb"]
+    portal = login(client, "customer@example.com", "customer").get_json()["token"]
+    own = client.get("/crm/customers", headers={"Authorization": f"Bearer {portal}"}).get_json()["data"]
+    assert [row["customer_name"] for row in own] == ["Carl Customer"], "the demo portal user sees its own customer only"
     production = make_app(demo=False).test_client()
     refused = login(production, "admin@example.com", "admin")
     assert refused.status_code == 401 and refused.get_json() == {"message": "Invalid email or password"}

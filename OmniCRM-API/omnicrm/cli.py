@@ -97,12 +97,13 @@ def up(host: str | None, port: int | None) -> None:
 
 def _load_demo_data(settings: Settings) -> list[tuple[str, str]]:
     from omnicrm import demo
-    from omnicrm.db import Database
+    from omnicrm.app import create_app
+    from omnicrm.db import get_session
 
-    database = Database(settings.database_url)
-    with database.sessions() as session:
-        logins = demo.load(session, settings.security.bcrypt_rounds)
-    database.engine.dispose()
+    app = create_app(settings)
+    with app.app_context():
+        logins = demo.load(get_session(), settings.security.bcrypt_rounds, settings.default_country or "United Kingdom")
+    app.extensions["omnicrm.db"].engine.dispose()
     return logins
 
 
