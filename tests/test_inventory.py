@@ -283,3 +283,27 @@ def test_twenty_concurrent_reservations_have_one_winner(app, client):
     assert sorted(results) == [200] + [409] * 19
     winner = client.get(f"/crm/inventory/inventory_id/{item['inventory_id']}", headers=ADMIN_HEADERS).get_json()
     assert winner["customer_id"] in customers and winner["service_id"] == 1000 + winner["customer_id"]
+
+
+def test_05_18_inventory_found_by_its_first_two_identifiers_only(client):
+    template = make_template(client)
+    customer = create_customer(client, "Owner 456")
+    item = make_item(
+        client, template["inventory_template_id"], "8944538000000001234", itemtext2="310120123456789", itemtext3="Physical-XYZ"
+    )
+    client.patch(
+        f"/crm/inventory/inventory_id/{item['inventory_id']}",
+        json={"customer_id": customer["customer_id"], "item_state": "Assigned"},
+        headers=ADMIN_HEADERS,
+    )
+    expected = [
+        {"id": item["inventory_id"], "name": "8944538000000001234", "customer_id": customer["customer_id"], "type": "inventory"}
+    ]
+    for term in ("8944", "3101201"):
+        assert client.get(f"/utilities/search_everything?search={term}", headers=ADMIN_HEADERS).get_json()["data"] == expected
+    assert client.get("/utilities/search_everything?search=Physical-XYZ", headers=ADMIN_HEADERS).get_json()["data"] == []
+    stock = make_item(client, template["inventory_template_id"], "8944999", item_state="In Stock")
+    found = client.get("/utilities/search_everything?search=8944999", headers=ADMIN_HEADERS).get_json()["data"]
+    assert found == [{"id": stock["inventory_id"], "name": "8944999", "customer_id": None, "type": "inventory"}], (
+        "unassigned stock is always searchable"
+    )

@@ -47,10 +47,10 @@ class SearchEverything(Resource):
             "search_closed_records": "true to include customers that are not Open, and their records",
         }
     )
-    @ns.response(200, "Customers, then contacts, then sites (each by id)", hits)
+    @ns.response(200, "Customers, then contacts, sites and inventory (each by id)", hits)
     @ns.response(400, "Missing search or bad paging", error)
     def get(self):
-        """Find customers, contacts and sites by part of a name, e-mail or phone."""
+        """Find customers, contacts, sites and inventory by part of a name, e-mail, phone or identifier."""
         errors: dict[str, str] = {}
         term = (request.args.get("search") or "").strip()
         if not term or len(term) > 255:

@@ -1,6 +1,6 @@
-"""Global search (spec 05 §B): case-insensitive substring match over customers, contacts and sites, in that
-order and by id, one row per record, paginated over the combined list. Inventory and services join the index
-as they arrive. See search/models.py for how the trigram postings answer "contains" from an index."""
+"""Global search (spec 05 §B): case-insensitive substring match over customers, contacts, sites and inventory,
+in that order and by id, one row per record, paginated over the combined list. Services join the index when
+they arrive. See search/models.py for how the trigram postings answer "contains" from an index."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from omnicrm.pagination import envelope
 from omnicrm.search.index import grams
 from omnicrm.search.models import SearchEntry, SearchGram
 
-TYPES = ("customer", "contact", "site")
+TYPES = ("customer", "contact", "site", "inventory")
 RARITY_CAP = 2000  # counting a trigram's postings stops here: past it, it is common enough
 
 

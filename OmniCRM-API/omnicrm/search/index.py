@@ -11,14 +11,20 @@ from sqlalchemy import Connection, delete, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from omnicrm.customers.models import Contact, Customer, Site
+from omnicrm.inventory.models import Inventory
 from omnicrm.search.models import SearchEntry, SearchGram
 
 SEPARATOR = "\x1f"
-RANKS = {Customer: 0, Contact: 1, Site: 2}
+RANKS = {Customer: 0, Contact: 1, Site: 2, Inventory: 3}
 
 
 def identity(record: Any) -> tuple[int, int]:
-    ids = {Customer: lambda r: r.customer_id, Contact: lambda r: r.contact_id, Site: lambda r: r.site_id}
+    ids = {
+        Customer: lambda r: r.customer_id,
+        Contact: lambda r: r.contact_id,
+        Site: lambda r: r.site_id,
+        Inventory: lambda r: r.inventory_id,
+    }
     return RANKS[type(record)], ids[type(record)](record)
 
 
@@ -29,6 +35,8 @@ def fields_of(record: Any) -> tuple[str, list[str | None]]:
     if isinstance(record, Contact):
         name = f"{record.contact_firstname or ''} {record.contact_lastname or ''}".strip()
         return name, [record.contact_firstname, record.contact_lastname, record.contact_email, record.contact_phone]
+    if isinstance(record, Inventory):  # only the two main identifiers are searched (ICCID, IMSI, MAC...)
+        return record.itemtext1 or record.itemtext2 or "", [record.itemtext1, record.itemtext2]
     return record.site_name, [record.site_name]
 
 
@@ -65,8 +73,11 @@ def _remove(connection: Connection, rank: int, entity_id: int) -> None:
 
 
 def _customer_open(connection: Connection, record: Any) -> bool:
+    """Records of Open customers are found by default; stock that belongs to no customer always is."""
     if isinstance(record, Customer):
         return record.customer_status == "Open"
+    if record.customer_id is None:
+        return True
     status = connection.execute(select(Customer.customer_status).where(Customer.customer_id == record.customer_id)).scalar()
     return status == "Open"
 
