@@ -24,6 +24,7 @@ from omnicrm.db import Database, close_session
 from omnicrm.inventory.api import ns as inventory_ns
 from omnicrm.jobs import runner as jobs
 from omnicrm.jobs.api import ns as jobs_ns
+from omnicrm.provisioning.api import ns as provisioning_ns
 from omnicrm.search import index as search_index
 from omnicrm.search.api import ns as search_ns
 from omnicrm.store import connect
@@ -41,6 +42,7 @@ NAMESPACES = [
     activity_ns,
     catalogue_ns,
     inventory_ns,
+    provisioning_ns,
     search_ns,
     jobs_ns,
 ]
@@ -57,6 +59,20 @@ class TrailingSlashMiddleware:
         if len(path) > 1 and path.endswith("/"):
             environ["PATH_INFO"] = path.rstrip("/") or "/"
         return self.wsgi_app(environ, start_response)
+
+
+def _recover_interrupted_jobs(app: Flask, settings: Settings) -> None:
+    """Provisioning jobs a restart cut short are failed now, not left running for ever."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from omnicrm.db import get_session
+    from omnicrm.provisioning.runner import recover_interrupted
+
+    with app.app_context():
+        try:
+            recover_interrupted(get_session(), settings.provisioning.job_timeout_seconds)
+        except SQLAlchemyError as exc:  # no schema yet (before the first migration) or no database: health says so
+            log.warning("provisioning recovery skipped: %s", exc.__class__.__name__)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -79,6 +95,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     jobs.watch_sessions(database.sessions)
     search_index.watch_sessions(database.sessions)
     atexit.register(runner.shutdown)
+    _recover_interrupted_jobs(app, settings)
 
     app.teardown_appcontext(close_session)
     requestlog.install(app)

@@ -111,7 +111,8 @@ class MailjetSettings(Section):
 class ProvisioningSettings(Section):
     failure_list: list[str] = []
     playbooks_dir: str = str(PROJECT_ROOT / "Provisioners" / "plays")
-    job_timeout_seconds: int = Field(default=900, ge=1)
+    job_timeout_seconds: int = Field(default=600, ge=1)
+    service_token_ttl_seconds: int = Field(default=7200, ge=60)
     max_concurrent_jobs: int = Field(default=4, ge=1)
 
     @field_validator("failure_list", mode="before")

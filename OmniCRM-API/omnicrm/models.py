@@ -8,6 +8,7 @@ from omnicrm.db import Base
 from omnicrm.inventory.models import Inventory, InventoryTemplate
 from omnicrm.jobs.models import BackgroundJob
 from omnicrm.notify.models import Communication
+from omnicrm.provisioning.models import Provision, ProvisionEvent
 from omnicrm.search.models import SearchEntry, SearchGram
 
 metadata = Base.metadata
@@ -28,6 +29,8 @@ __all__ = [
     "InventoryTemplate",
     "Permission",
     "Product",
+    "Provision",
+    "ProvisionEvent",
     "Role",
     "SearchEntry",
     "SearchGram",

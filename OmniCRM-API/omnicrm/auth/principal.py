@@ -118,7 +118,7 @@ def _from_bearer(token: str) -> Principal:
         raise ApiError(401, "Invalid or expired token")
     if sessions.is_denied(claims["jti"]) or claims["gen"] != sessions.generation(user.id):
         raise ApiError(401, "Invalid or expired token")
-    if sessions.load_session(claims["sid"]) is None:
+    if not claims.get("playbook") and sessions.load_session(claims["sid"]) is None:  # playbook tokens have no login session
         raise ApiError(401, "Invalid or expired token")
     return user_principal(user, claims)
 

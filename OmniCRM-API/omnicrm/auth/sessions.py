@@ -13,6 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
@@ -159,3 +160,21 @@ def rotate(refresh_token: str, user: User, roles: list[str]) -> Tokens:
         raise ApiError(401, "Session expired, please log in again")
     session["last_activity"] = now.isoformat()
     return _issue(sid, session, user, roles, _parse(session["absolute_expiry"]) - now)
+
+
+def playbook_token(session: Any, user_id: int | None) -> str:
+    """A JWT for a playbook calling the API back on behalf of the job's user (spec 04 §4).
+
+    It is not tied to a login session: it lives `provisioning.service_token_ttl_seconds` and dies with the
+    user's session generation (password change, deletion) like any other token of that user.
+    """
+    settings = _settings()
+    claims = {
+        "sid": f"playbook-{uuid.uuid4().hex}",
+        "gen": generation(user_id or 0),
+        "roles": [],
+        "pwd_change_required": False,
+        "playbook": True,
+    }
+    ttl = timedelta(seconds=settings.provisioning.service_token_ttl_seconds)
+    return create_access_token(str(user_id), additional_claims=claims, expires_delta=ttl)

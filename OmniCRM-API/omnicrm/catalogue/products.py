@@ -6,34 +6,25 @@ import ast
 import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from omnicrm import clock
 from omnicrm.activity import log
 from omnicrm.catalogue.models import AUTO_RENEW, CATEGORIES, Product
-from omnicrm.config import PROJECT_ROOT
 from omnicrm.errors import bad_request, conflict, not_found
 from omnicrm.fields import Reader, iso
 from omnicrm.inventory import templates
 from omnicrm.inventory.templates import money
+from omnicrm.provisioning import playbooks
 
 SLUG_FORBIDDEN = re.compile(r"[\s/?#%]")
-PLAYBOOK = re.compile(r"^[A-Za-z0-9_\-]+$")
 COSTS = ("retail_cost", "wholesale_cost", "retail_setup_cost", "wholesale_setup_cost")
 CUSTOMER_HIDDEN = ("comment", "wholesale_cost", "wholesale_setup_cost", "provisioning_play", "provisioning_json_vars")
 MARGINS = ("monthly_margin", "markup_percent", "margin_percent", "setup_margin")
 CENT = Decimal("0.01")
-
-
-def playbooks_dir() -> Path:
-    """provisioning.playbooks_dir; a relative path is taken from the project root."""
-    configured = Path(current_app.extensions["omnicrm.settings"].provisioning.playbooks_dir)
-    return configured if configured.is_absolute() else PROJECT_ROOT / configured
 
 
 # ------------------------------------------------------------------ list-literal fields
@@ -109,11 +100,8 @@ def _json_vars(value: object) -> str:
 def _playbook(value: object) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not PLAYBOOK.match(value):
-        raise bad_request("Invalid product", {"provisioning_play": "letters, digits, _ and - only, without .yaml"})
-    if not (playbooks_dir() / f"{value}.yaml").is_file():
-        raise bad_request("Invalid product", {"provisioning_play": f"no playbook {value}.yaml in {playbooks_dir().name}/"})
-    return value
+    playbooks.play_file(value)  # 400 for a bad name or a missing file
+    return str(value)
 
 
 def _auto_renew(value: object) -> str:
