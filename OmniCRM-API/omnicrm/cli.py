@@ -83,6 +83,8 @@ def up(host: str | None, port: int | None) -> None:
     settings = _settings()
     migrate.upgrade(settings.database_url)
     logins = _load_demo_data(settings) if settings.demo else []
+    if settings.demo:
+        settings = _with_sandbox_network(settings)
     url = f"http://{host or settings.server.host}:{port or settings.server.port}"
     click.echo(f"\nOmniCRM {'(demo mode) ' if settings.demo else ''}is starting on {url}")
     click.echo(f"  Swagger UI:  {url}/crm/docs")
@@ -93,6 +95,18 @@ def up(host: str | None, port: int | None) -> None:
             click.echo(f"  Demo API key ({', '.join(entry.roles)}), header X-API-KEY: {key}")
     click.echo("")
     _serve(settings, host, port)
+
+
+def _with_sandbox_network(settings: Settings) -> Settings:
+    """Demo mode: start the OCS, HSS and SMSC simulators in-process and point the product at them."""
+    from omnicrm.sandbox.launch import start_network
+
+    network = start_network()
+    raw = settings.model_dump()
+    for section, values in network.config(settings.smsc.source_msisdn or "OmniCRM").items():
+        raw[section] = {**(raw.get(section) or {}), **values}
+    click.echo(f"  Sandbox network: OCS {network.ocs.url}/jsonrpc, HSS {network.hss.url}, SMSC {network.smsc.url}")
+    return Settings.model_validate(raw)
 
 
 def _load_demo_data(settings: Settings) -> list[tuple[str, str]]:
