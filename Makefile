@@ -76,6 +76,7 @@ browser:
 bench: $(PY_STAMP)
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/search_scale.py
+	$(BIN)/python tests/bench/provisioning.py
 
 worker: $(PY_STAMP)
 	$(BIN)/omnicrm worker
