@@ -18,6 +18,7 @@ from omnicrm.app import create_app
 from omnicrm.config import Settings
 from omnicrm.customers.models import Contact, Customer, Site
 from omnicrm.db import utcnow
+from omnicrm.inventory.models import Inventory, InventoryTemplate
 from omnicrm.search import index
 from omnicrm.search.models import SearchEntry, SearchGram
 
@@ -55,7 +56,7 @@ LAST = [
 ]
 STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Park Avenue", "Victoria Road", "Green Lane"]
 API_KEY = "bench-" + "s" * 40
-QUERIES = {"prefix": "Smi", "infix": "arci", "email": "john.smith4@", "id-like digits": "0123"}
+QUERIES = {"prefix": "Smi", "infix": "arci", "email": "john.smith4@", "id-like digits": "0123", "ICCID part": "89440000000000123"}
 RUNS = 40
 URL = "mysql+pymysql://root@127.0.0.1:3306/omnicrm_search_bench?charset=utf8mb4"
 
@@ -119,16 +120,36 @@ def load(engine, start: int, count: int) -> None:
             connection.execute(insert(Customer), customers)
             connection.execute(insert(Contact), contacts)
             connection.execute(insert(Site), sites)
-            index_rows(connection, customers, contacts, sites)
+            items = [sim_card(number, now) for number in ids]
+            connection.execute(insert(Inventory), items)
+            index_rows(connection, customers, contacts, sites, items)
 
 
-def index_rows(connection, customers: list[dict], contacts: list[dict], sites: list[dict]) -> None:
+def sim_card(number: int, now) -> dict:
+    """One SIM per customer, assigned to it, with an ICCID and an IMSI derived from the number."""
+    return {
+        "inventory_template_id": 1,
+        "item": "SIM Card",
+        "customer_id": number,
+        "item_state": "Assigned",
+        "wholesale_cost": 2.5,
+        "retail_cost": 10,
+        "itemtext1": f"8944{number:015d}",
+        "itemtext2": f"31012{number:010d}",
+        "created": now,
+        "last_modified": now,
+    }
+
+
+def index_rows(connection, customers: list[dict], contacts: list[dict], sites: list[dict], items: list[dict]) -> None:
     """Bulk inserts bypass the ORM, so the search index is written here with the product's own rules."""
     first_contact = connection.execute(text("SELECT MAX(contact_id) FROM contact")).scalar() - len(contacts)
     first_site = connection.execute(text("SELECT MAX(site_id) FROM site")).scalar() - len(sites)
     records = [Customer(**row) for row in customers]
     records += [Contact(contact_id=first_contact + n + 1, **row) for n, row in enumerate(contacts)]
     records += [Site(site_id=first_site + n + 1, **row) for n, row in enumerate(sites)]
+    first_item = connection.execute(text("SELECT MAX(inventory_id) FROM inventory")).scalar() - len(items)
+    records += [Inventory(inventory_id=first_item + n + 1, **row) for n, row in enumerate(items)]
     entries, postings = [], []
     for record in records:
         entry, grams = index.rows_for(record, customer_open=record.customer_id % 10 != 0)  # every tenth customer is Closed
@@ -153,7 +174,7 @@ def timings(call: Callable[[], int]) -> dict[str, float]:
 
 def measure(client, scale: int) -> None:
     headers = {"X-API-KEY": API_KEY}
-    print(f"\n{scale:,} customers, {2 * scale:,} contacts, {scale:,} sites")
+    print(f"\n{scale:,} customers, {2 * scale:,} contacts, {scale:,} sites, {scale:,} inventory items")
     for label, term in QUERIES.items():
         figures = timings(lambda t=term: client.get(f"/utilities/search_everything?search={t}", headers=headers).status_code)
         print(f"  search {label:<16} {term!r:<16} p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
@@ -192,6 +213,19 @@ def main() -> None:
         return
     migrate.upgrade(URL)
     engine = create_engine(URL)
+    with engine.begin() as connection:
+        now = utcnow()
+        template = {
+            "inventory_template_id": 1,
+            "item": "SIM Card",
+            "wholesale_cost": 2.5,
+            "retail_cost": 10,
+            "itemtext1_label": "ICCID",
+            "itemtext2_label": "IMSI",
+            "created": now,
+            "last_modified": now,
+        }
+        connection.execute(insert(InventoryTemplate), [template])
     settings = Settings.model_validate(
         {
             "database": {"url": URL},
