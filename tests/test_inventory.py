@@ -307,3 +307,48 @@ def test_05_18_inventory_found_by_its_first_two_identifiers_only(client):
     assert found == [{"id": stock["inventory_id"], "name": "8944999", "customer_id": None, "type": "inventory"}], (
         "unassigned stock is always searchable"
     )
+
+
+def test_service_qualification_matches_by_place_address_then_distance(make_app):
+    client = make_app(
+        service_qualification={"templates": ["GPON Home Passed"], "radius_m": 50, "served_values": ["Served"]}
+    ).test_client()
+    template = make_template(client, item="GPON Home Passed", itemtext1_label="Service", itemtext2_label="Status")
+    base = {"item_state": "In Stock", "itemtext2": "Served"}
+    make_item(
+        client,
+        template["inventory_template_id"],
+        "GPON 1000/50",
+        itemtext2="Served",
+        item_state="In Stock",
+        google_maps_place_id="place-1",
+        address_line_1="12 High St.",
+        zip_code="AB1 2CD",
+        latitude=51.5,
+        longitude=-0.1,
+    )
+    make_item(
+        client,
+        template["inventory_template_id"],
+        "GPON 500/50",
+        **{**base, "itemtext2": "Not Served"},
+        address_line_1="1 Far Road",
+        zip_code="ZZ9",
+        latitude=52.0,
+        longitude=-1.0,
+    )
+    by_place = client.get("/crm/inventory/service_qualification?google_maps_place_id=place-1", headers=ADMIN_HEADERS).get_json()
+    assert (
+        by_place["qualified"] is True
+        and by_place["matches"][0]["match_type"] == "place_id"
+        and by_place["matches"][0]["service"] == "GPON 1000/50"
+    )
+    by_address = client.get(
+        "/crm/inventory/service_qualification?address_line_1=12%20HIGH%20st&zip_code=AB1%202CD", headers=ADMIN_HEADERS
+    ).get_json()
+    assert [m["match_type"] for m in by_address["matches"]] == ["address"]
+    near = client.get("/crm/inventory/service_qualification?latitude=51.5003&longitude=-0.1", headers=ADMIN_HEADERS).get_json()
+    assert near["qualified"] is True and near["matches"][0]["match_type"] == "proximity" and near["matches"][0]["distance_m"] < 50
+    far = client.get("/crm/inventory/service_qualification?latitude=52.0&longitude=-1.0", headers=ADMIN_HEADERS).get_json()
+    assert far["qualified"] is False and far["matches"][0]["status"] == "Not Served"
+    assert client.get("/crm/inventory/service_qualification", headers=ADMIN_HEADERS).status_code == 400

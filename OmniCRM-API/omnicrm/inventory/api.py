@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 from flask_restx import Namespace, Resource, fields
 from sqlalchemy import or_, select
 
 from omnicrm.apidoc import LIST_PARAMS, error_model
 from omnicrm.auth.principal import authenticate, ensure_customer_access, own_scope, require, restrict_to_own
+from omnicrm.customers import sites
 from omnicrm.db import get_session
 from omnicrm.errors import bad_request
-from omnicrm.inventory import items, templates
+from omnicrm.fields import Reader
+from omnicrm.inventory import items, qualification, templates
 from omnicrm.inventory.models import ITEM_STATES, Inventory, InventoryTemplate
 from omnicrm.pagination import list_args, paginate
 from omnicrm.payload import json_object
@@ -255,3 +257,48 @@ class BulkItems(Resource):
     def patch(self):
         """Change the state or location of many items, all or nothing."""
         return {"updated": items.bulk_update(get_session(), json_object())}
+
+
+@ns.route("/service_qualification")
+class ServiceQualification(Resource):
+    @require("view_inventory")
+    @ns.doc(
+        params={
+            "site_id": "A customer site (its place id, address or coordinates are used)",
+            "google_maps_place_id": "Place id",
+            "address_line_1": "Street address (with zip_code)",
+            "zip_code": "Postal code (with address_line_1)",
+            "latitude": "With longitude",
+            "longitude": "With latitude",
+            "radius_m": "Proximity radius in metres (default service_qualification.radius_m)",
+        }
+    )
+    @ns.response(
+        200,
+        "Whether a served footprint item matches, and every match",
+        ns.model("Qualification", {"qualified": fields.Boolean, "matches": fields.Raw}),
+    )
+    def get(self):
+        """Is this address served? (homes passed; advisory)"""
+        args = dict(request.args)
+        reader = Reader(args)
+        reader.integer("site_id")
+        reader.number("latitude", low=-90, high=90)
+        reader.number("longitude", low=-180, high=180)
+        reader.number("radius_m", low=1, high=100_000)
+        values = reader.check("Invalid qualification query")
+        session = get_session()
+        place_id, address, zip_code = args.get("google_maps_place_id"), args.get("address_line_1"), args.get("zip_code")
+        latitude, longitude = values.get("latitude"), values.get("longitude")
+        if values.get("site_id") is not None:
+            site = sites.get(session, values["site_id"])
+            ensure_customer_access(site.customer_id)
+            place_id, address, zip_code = site.google_maps_place_id, site.address_line_1, site.zip_code
+            latitude, longitude = site.latitude, site.longitude
+        if not (place_id or (address and zip_code) or (latitude is not None and longitude is not None)):
+            raise bad_request(
+                "Invalid qualification query",
+                {"site_id": "give site_id, google_maps_place_id, address_line_1 + zip_code, or latitude + longitude"},
+            )
+        settings = current_app.extensions["omnicrm.settings"]
+        return qualification.qualify(session, settings, place_id, address, zip_code, latitude, longitude, values.get("radius_m"))
