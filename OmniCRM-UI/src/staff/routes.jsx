@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import ChangePasswordPage from '../shared/auth/ChangePasswordPage';
 import LoginPage from '../shared/auth/LoginPage';
@@ -16,13 +17,18 @@ import CustomerPage from './customers/CustomerPage';
 import CustomersPage from './customers/CustomersPage';
 import NewCustomerPage from './customers/NewCustomerPage';
 import DashboardPage from './dashboard/DashboardPage';
-import InventoryItemsPage from './inventory/InventoryItemsPage';
-import InventoryTemplatesPage from './inventory/InventoryTemplatesPage';
 import { staffNavigation } from './navigation';
-import ProductsPage from './products/ProductsPage';
 import ProfilePage from './profile/ProfilePage';
 import ProvisioningPage from './provisioning/ProvisioningPage';
 import SearchPage from './search/SearchPage';
+
+// The catalogue and inventory pages load when first opened (their own bundle chunk).
+const BulkImportPage = lazy(() => import('./inventory/BulkImportPage'));
+const InventoryItemsPage = lazy(() => import('./inventory/InventoryItemsPage'));
+const InventoryTemplatesPage = lazy(() => import('./inventory/InventoryTemplatesPage'));
+const ItemPage = lazy(() => import('./inventory/ItemPage'));
+const ProductEditorPage = lazy(() => import('./products/ProductEditorPage'));
+const ProductsPage = lazy(() => import('./products/ProductsPage'));
 
 export const staffRoutes = (
   <>
@@ -41,10 +47,24 @@ export const staffRoutes = (
         <Route element={<RequirePermission permission="create_customer" />}>
           <Route path="/customers/new" element={<NewCustomerPage />} />
         </Route>
-        <Route path="/products" element={<ProductsPage />} />
+        <Route element={<RequirePermission permission="view_product" />}>
+          <Route path="/products" element={<ProductsPage />} />
+          <Route path="/products/:productId" element={<ProductEditorPage />} />
+        </Route>
+        <Route element={<RequirePermission permission="create_product" />}>
+          <Route path="/products/new" element={<ProductEditorPage />} />
+        </Route>
         <Route path="/provisioning" element={<ProvisioningPage />} />
-        <Route path="/inventory" element={<InventoryItemsPage />} />
-        <Route path="/inventory/templates" element={<InventoryTemplatesPage />} />
+        <Route element={<RequirePermission permission="view_inventory" />}>
+          <Route path="/inventory" element={<InventoryItemsPage />} />
+          <Route path="/inventory/items/:inventoryId" element={<ItemPage />} />
+        </Route>
+        <Route element={<RequirePermission permission="create_inventory" />}>
+          <Route path="/inventory/import" element={<BulkImportPage />} />
+        </Route>
+        <Route element={<RequirePermission permission="view_inventory_template" />}>
+          <Route path="/inventory/templates" element={<InventoryTemplatesPage />} />
+        </Route>
         <Route path="/billing/transactions" element={<TransactionsPage />} />
         <Route path="/billing/invoices" element={<InvoicesPage />} />
         <Route path="/create-cell-broadcast" element={<CellBroadcastPage />} />

@@ -5,7 +5,8 @@ const realAdapter = api.defaults.adapter;
 
 // Answers every request of the shared axios instance from `routes` and records what was sent.
 // A route maps "METHOD /path" to [status, body], or to a function of the recorded request that
-// returns one (to answer differently by token or by call count).
+// returns one, or a promise of one (to answer differently by token or by call count, or later).
+// `recorded.config` is the request's axios config (e.g. to report upload progress).
 export function mockApi(routes) {
   const requests = [];
   api.defaults.adapter = async (request) => {
@@ -16,9 +17,10 @@ export function mockApi(routes) {
       params: request.params,
       body: request.data ? JSON.parse(request.data) : undefined,
     };
+    Object.defineProperty(recorded, 'config', { value: request, enumerable: false });
     requests.push(recorded);
     const route = routes[key] ?? [404, { message: `No mock for ${key}` }];
-    const [status, data] = typeof route === 'function' ? route(recorded) : route;
+    const [status, data] = await (typeof route === 'function' ? route(recorded) : route);
     const response = { status, statusText: '', data, headers: {}, config: request };
     if (status >= 400) {
       throw new AxiosError(`Request failed with status ${status}`, 'ERR_BAD_REQUEST', request, null, response);

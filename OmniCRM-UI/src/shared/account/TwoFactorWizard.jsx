@@ -5,7 +5,7 @@ import CodeBoxes from '../auth/CodeBoxes';
 import Alert from '../ui/Alert';
 import Modal, { ModalActions } from '../ui/Modal';
 import BackupCodes from './BackupCodes';
-import QrCode from './QrCode';
+import QrCode from '../ui/QrCode';
 
 // The enable-2FA wizard (spec 01 §8.1, 02 §4.7.3): confirm the password, scan the QR code and
 // keep the backup codes, confirm with a first code, done. Closing early leaves 2FA off.

@@ -59,3 +59,43 @@ export function SelectField({ id, label, hint, error, value, onChange, options }
     </Field>
   );
 }
+
+// A checkbox with its label on the right; onChange receives true or false.
+export function CheckboxField({ id, label, hint, checked, onChange, disabled }) {
+  return (
+    <div className="field field--checkbox">
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+// A <textarea> field; onChange receives the text.
+export function TextAreaField({ id, label, hint, error, value, onChange, rows = 3, ...textareaProps }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value)}
+        {...describedProps(id, hint, error)}
+        {...textareaProps}
+      />
+    </Field>
+  );
+}

@@ -168,3 +168,21 @@ export function MoreIcon({ size = 18 }) {
     </Icon>
   );
 }
+
+export function CopyIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <rect x="9" y="9" width="12" height="12" rx="2" />
+      <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+    </Icon>
+  );
+}
+
+export function PowerIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <path d="M12 3v9" />
+      <path d="M6.3 6.3a8 8 0 1 0 11.4 0" />
+    </Icon>
+  );
+}

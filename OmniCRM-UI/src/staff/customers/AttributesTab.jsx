@@ -9,7 +9,7 @@ import { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
 import IconButton from '../../shared/ui/IconButton';
 import { EditIcon, TrashIcon } from '../../shared/ui/icons';
-import useRecords from './useRecords';
+import useRecords from '../../shared/useRecords';
 
 const MAX_VALUE = 150;
 

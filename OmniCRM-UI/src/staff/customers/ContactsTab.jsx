@@ -8,10 +8,10 @@ import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import FormModal from '../../shared/ui/FormModal';
 import IconButton from '../../shared/ui/IconButton';
 import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import useRecords from '../../shared/useRecords';
 import { contactBody, contactValues } from './customerFields';
 import { ContactFields } from './formSections';
 import useHighlight from './useHighlight';
-import useRecords from './useRecords';
 
 const fullName = (contact) => [contact.contact_firstname, contact.contact_lastname].filter(Boolean).join(' ');
 

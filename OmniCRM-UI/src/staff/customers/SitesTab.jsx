@@ -7,10 +7,10 @@ import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import FormModal from '../../shared/ui/FormModal';
 import IconButton from '../../shared/ui/IconButton';
 import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import useRecords from '../../shared/useRecords';
 import { siteBody, siteValues } from './customerFields';
 import { SiteFields } from './formSections';
 import useHighlight from './useHighlight';
-import useRecords from './useRecords';
 
 function SiteFormModal({ customer, site, onClose, onSaved }) {
   const [values, setValues] = useState(() => siteValues(site));

@@ -10,8 +10,8 @@ import Field, { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
 import IconButton from '../../shared/ui/IconButton';
 import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import useRecords from '../../shared/useRecords';
 import TagPill from './TagPill';
-import useRecords from './useRecords';
 
 const HEX = /^#?[0-9a-fA-F]{6}$/;
 const FOREVER = '2099-01-01 00:00:00';

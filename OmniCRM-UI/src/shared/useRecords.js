@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { api } from './api';
 
 // The body of GET `url` (a customer's contacts, sites, tags…), loaded now and on reload().
 export default function useRecords(url) {

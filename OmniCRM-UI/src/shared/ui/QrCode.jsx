@@ -1,8 +1,9 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
-// A QR code drawn in the browser (no image service sees the secret it carries).
-export default function QrCode({ text, label }) {
+// A QR code of `text` drawn in the browser (no image service sees what it carries), `size` pixels
+// square.
+export default function QrCode({ text, label, size = 200 }) {
   const [svg, setSvg] = useState('');
 
   useEffect(() => {
@@ -15,14 +16,16 @@ export default function QrCode({ text, label }) {
     };
   }, [text]);
 
-  if (!svg) return <div className="qr-code qr-code--loading" />;
+  const style = { width: size, height: size };
+  if (!svg) return <div className="qr-code qr-code--loading" style={style} />;
   return (
     <img
       className="qr-code"
       src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
       alt={label}
-      width="200"
-      height="200"
+      width={size}
+      height={size}
+      style={style}
     />
   );
 }
