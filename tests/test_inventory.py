@@ -221,7 +221,7 @@ def test_assigned_items_and_used_templates_cannot_be_deleted(client):
         headers=ADMIN_HEADERS,
     ).get_json()
     assert (
-        renamed["warnings"]
+        renamed["warnings"] == []
         and client.get(f"/crm/inventory/inventory_id/{item['inventory_id']}", headers=ADMIN_HEADERS).get_json()["item"] == "SIM"
     )
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import request
 from flask_restx import Namespace, Resource, fields
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
+from omnicrm import clock
 from omnicrm.apidoc import LIST_PARAMS, error_model
 from omnicrm.auth.principal import authenticate, require
 from omnicrm.catalogue import products
@@ -55,11 +57,23 @@ product_model = ns.model(
         "availability_status": fields.String(enum=["available", "disabled", "scheduled", "expired"], readonly=True),
     },
 )
-SORTABLE = {
-    name: getattr(Product, name)
-    for name in ("product_id", "product_name", "product_slug", "category", "service_type", "retail_cost", "created")
-}
+SORTABLE = {column.name: column for column in Product.__table__.columns}
 FILTERS = {"category": Product.category, "enabled": Product.enabled, "service_type": Product.service_type}
+AVAILABILITY = ("available", "disabled", "scheduled", "expired")
+
+
+def _availability_condition(status: str) -> Any:
+    """The SQL form of products.availability()."""
+    now = clock.now()
+    enabled = Product.enabled.is_(True)
+    started = or_(Product.available_from.is_(None), Product.available_from <= now)
+    conditions = {
+        "disabled": Product.enabled.is_(False),
+        "scheduled": and_(enabled, Product.available_from > now),
+        "expired": and_(enabled, started, Product.available_until <= now),
+        "available": and_(enabled, started, or_(Product.available_until.is_(None), Product.available_until > now)),
+    }
+    return conditions[status]
 
 
 def _self_care() -> bool:
@@ -135,10 +149,17 @@ class ProductPage(Resource):
                 filters = json.loads(request.args["filters"])
             except json.JSONDecodeError:
                 filters = None
-            if not isinstance(filters, dict) or any(key not in FILTERS for key in filters):
-                raise bad_request("Invalid filter", {"filters": f"a JSON object with keys among {', '.join(FILTERS)}"})
+            known = (*FILTERS, "availability_status")
+            if not isinstance(filters, dict) or any(key not in known for key in filters):
+                raise bad_request("Invalid filter", {"filters": f"a JSON object with keys among {', '.join(known)}"})
             for key, wanted in filters.items():
-                query = query.where(FILTERS[key].in_(wanted if isinstance(wanted, list) else [wanted]))
+                values = wanted if isinstance(wanted, list) else [wanted]
+                if key == "availability_status":
+                    if any(value not in AVAILABILITY for value in values):
+                        raise bad_request("Invalid filter", {"filters": f"availability_status among {', '.join(AVAILABILITY)}"})
+                    query = query.where(or_(*(_availability_condition(value) for value in values)))
+                else:
+                    query = query.where(FILTERS[key].in_(values))
         if args.search:
             pattern = f"%{args.search}%"
             columns = (Product.product_name, Product.product_slug, Product.service_type, Product.comment)

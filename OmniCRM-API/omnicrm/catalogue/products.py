@@ -48,6 +48,13 @@ def parse_list(value: object, field: str) -> list[str]:
     return [str(item) for item in items]
 
 
+def _relies_on(value: object) -> list[str]:
+    """Product ids and/or service types, as a list or comma-separated ("mobile, 42")."""
+    if isinstance(value, str) and not value.strip().startswith("["):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return parse_list(value, "relies_on_list")
+
+
 def list_literal(items: list[str]) -> str:
     return "[" + ", ".join(repr(item) for item in items) + "]"
 
@@ -147,7 +154,7 @@ def read(session: Session, body: dict[str, Any], partial: bool = False) -> dict[
         ("features_list", _features_list),
         ("provisioning_json_vars", _json_vars),
         ("provisioning_play", _playbook),
-        ("relies_on_list", lambda v: list_literal(parse_list(v, "relies_on_list"))),
+        ("relies_on_list", lambda v: list_literal(_relies_on(v))),
         ("inventory_items_list", lambda v: _inventory_items(session, v)),
     ):
         if field in body:

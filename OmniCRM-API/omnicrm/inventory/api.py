@@ -109,7 +109,11 @@ class TemplateDetail(Resource):
         template = templates.get(session, inventory_template_id)
         if own_scope() and not template.allow_customer_dropdown:
             raise bad_request("Not available")
-        return {**templates.as_dict(template), "item_count": templates.item_count(session, template)}
+        return {
+            **templates.as_dict(template),
+            "item_count": templates.item_count(session, template),
+            "referenced_by_products": templates.referencing_products(session, template.item),
+        }
 
     @require("update_inventory_template")
     @ns.expect(template_model)

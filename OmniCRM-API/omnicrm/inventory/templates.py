@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from omnicrm.activity import log
+from omnicrm.catalogue.models import Product
 from omnicrm.errors import conflict, not_found
 from omnicrm.fields import MISSING, Reader, iso
 from omnicrm.inventory.models import TEXT_FIELDS, Inventory, InventoryTemplate
@@ -117,6 +119,18 @@ def item_count(session: Session, template: InventoryTemplate) -> int:
     return session.scalar(query) or 0
 
 
+def referencing_products(session: Session, name: str) -> list[dict[str, Any]]:
+    """Products whose inventory_items_list names this template exactly (stored as a list literal)."""
+    query = select(Product.product_id, Product.product_name, Product.inventory_items_list).where(
+        Product.inventory_items_list.contains(name)
+    )
+    return [
+        {"product_id": row.product_id, "product_name": row.product_name}
+        for row in session.execute(query.order_by(Product.product_id))
+        if name in ast.literal_eval(row.inventory_items_list or "[]")
+    ]
+
+
 def update(session: Session, template: InventoryTemplate, body: dict[str, Any]) -> list[str]:
     """Apply a change; a rename carries over to the template's items and comes back as a warning."""
     values = read(body, partial=True)
@@ -129,7 +143,9 @@ def update(session: Session, template: InventoryTemplate, body: dict[str, Any]) 
             .where(Inventory.inventory_template_id == template.inventory_template_id)
             .values(item=new_name)
         )
-        warnings.append(f"Template renamed; products still referencing {template.item!r} must be updated")
+        ids = [product["product_id"] for product in referencing_products(session, template.item)]
+        if ids:
+            warnings.append(f"Template renamed; products still referencing {template.item!r}: {ids}")
     before = as_dict(template)
     for field, value in values.items():
         setattr(template, field, value)
@@ -150,6 +166,9 @@ def update(session: Session, template: InventoryTemplate, body: dict[str, Any]) 
 def delete(session: Session, template: InventoryTemplate) -> None:
     if item_count(session, template):
         raise conflict("Inventory items use this template")
+    products = referencing_products(session, template.item)
+    if products:
+        raise conflict(f"Products use this template: {[product['product_id'] for product in products]}")
     log.record(
         session,
         "inventory",
