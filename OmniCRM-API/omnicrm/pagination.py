@@ -6,8 +6,9 @@ alike everywhere and bad values get the same 400.
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,20 @@ def _positive_int(raw: str | None, default: int, name: str, errors: dict[str, st
     if value < 1:
         errors[name] = "must be a positive integer"
     return value
+
+
+def json_filters(raw: str | None, allowed: Iterable[str]) -> dict[str, list]:
+    """The `filters` query parameter: a JSON object {field: value or [values]}; 400 naming it otherwise."""
+    if not raw:
+        return {}
+    allowed = tuple(allowed)
+    try:
+        filters = json.loads(raw)
+    except json.JSONDecodeError:
+        filters = None
+    if not isinstance(filters, dict) or any(key not in allowed for key in filters):
+        raise bad_request("Invalid filter", {"filters": f"a JSON object with keys among {', '.join(allowed)}"})
+    return {key: value if isinstance(value, list) else [value] for key, value in filters.items()}
 
 
 def paginate(session: Session, query: Select, args: ListArgs, sortable: Mapping[str, Any], render: Callable[[Any], dict]) -> dict:

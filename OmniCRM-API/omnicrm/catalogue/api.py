@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import request
@@ -17,7 +16,7 @@ from omnicrm.catalogue.models import CATEGORIES, Product
 from omnicrm.customers import customers
 from omnicrm.db import get_session
 from omnicrm.errors import bad_request
-from omnicrm.pagination import list_args, paginate
+from omnicrm.pagination import json_filters, list_args, paginate
 from omnicrm.payload import json_object
 
 ns = Namespace("products", path="/crm/product", description="Product catalogue")
@@ -144,22 +143,13 @@ class ProductPage(Resource):
         """Every product, including disabled and out-of-window ones, for catalogue management."""
         args = list_args(request.args, SORTABLE, default_sort="product_id", default_order="asc")
         query = select(Product)
-        if request.args.get("filters"):
-            try:
-                filters = json.loads(request.args["filters"])
-            except json.JSONDecodeError:
-                filters = None
-            known = (*FILTERS, "availability_status")
-            if not isinstance(filters, dict) or any(key not in known for key in filters):
-                raise bad_request("Invalid filter", {"filters": f"a JSON object with keys among {', '.join(known)}"})
-            for key, wanted in filters.items():
-                values = wanted if isinstance(wanted, list) else [wanted]
-                if key == "availability_status":
-                    if any(value not in AVAILABILITY for value in values):
-                        raise bad_request("Invalid filter", {"filters": f"availability_status among {', '.join(AVAILABILITY)}"})
-                    query = query.where(or_(*(_availability_condition(value) for value in values)))
-                else:
-                    query = query.where(FILTERS[key].in_(values))
+        for key, values in json_filters(request.args.get("filters"), (*FILTERS, "availability_status")).items():
+            if key != "availability_status":
+                query = query.where(FILTERS[key].in_(values))
+            elif all(value in AVAILABILITY for value in values):
+                query = query.where(or_(*(_availability_condition(value) for value in values)))
+            else:
+                raise bad_request("Invalid filter", {"filters": f"availability_status among {', '.join(AVAILABILITY)}"})
         if args.search:
             pattern = f"%{args.search}%"
             columns = (Product.product_name, Product.product_slug, Product.service_type, Product.comment)

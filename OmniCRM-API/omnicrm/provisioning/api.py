@@ -15,9 +15,9 @@ from omnicrm.auth.principal import authenticate, current, ensure_customer_access
 from omnicrm.catalogue.models import Product
 from omnicrm.customers.models import Customer
 from omnicrm.db import get_session
-from omnicrm.errors import bad_request, conflict, not_found
+from omnicrm.errors import conflict, not_found
 from omnicrm.fields import iso
-from omnicrm.pagination import list_args, paginate
+from omnicrm.pagination import json_filters, list_args, paginate
 from omnicrm.payload import json_object
 from omnicrm.provisioning import jobs, playbooks
 from omnicrm.provisioning.models import FAILED, RUNNING, Provision, ProvisionEvent
@@ -171,17 +171,8 @@ class ProvisionList(Resource):
         """List provisioning jobs, newest first."""
         args = list_args(request.args, SORTS, default_sort="provision_id")
         query = restrict_to_own(select(Provision), Provision.customer_id)
-        if request.args.get("filters"):
-            try:
-                filters = json.loads(request.args["filters"])
-            except json.JSONDecodeError:
-                filters = None
-            if not isinstance(filters, dict) or any(
-                key not in FILTERS or not isinstance(value, list) for key, value in filters.items()
-            ):
-                raise bad_request("Invalid filter", {"filters": f"a JSON object of lists, keys among {', '.join(FILTERS)}"})
-            for key, values in filters.items():
-                query = query.where(getattr(Provision, key).in_(values))
+        for key, values in json_filters(request.args.get("filters"), FILTERS).items():
+            query = query.where(getattr(Provision, key).in_(values))
         if args.search:
             pattern = f"%{args.search.lower()}%"
             names = select(Customer.customer_id).where(func.lower(Customer.customer_name).like(pattern))
