@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 
@@ -29,6 +31,8 @@ from omnicrm.db import get_session
 from omnicrm.errors import ApiError
 
 PUBLIC_ATTRIBUTE = "omnicrm_public"
+IDENTITY_TTL = 60
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -113,14 +117,47 @@ def load_user(user_id: int) -> User | None:
 
 def _from_bearer(token: str) -> Principal:
     claims = sessions.decode(token, "access")
-    user = load_user(int(claims["sub"]))
-    if user is None or user.deleted or not user.is_active:
-        raise ApiError(401, "Invalid or expired token")
-    if sessions.is_denied(claims["jti"]) or claims["gen"] != sessions.generation(user.id):
+    user_id = int(claims["sub"])
+    if sessions.is_denied(claims["jti"]) or claims["gen"] != sessions.generation(user_id):
         raise ApiError(401, "Invalid or expired token")
     if not claims.get("playbook") and sessions.load_session(claims["sid"]) is None:  # playbook tokens have no login session
         raise ApiError(401, "Invalid or expired token")
-    return user_principal(user, claims)
+    known = _cached_identity(user_id, claims["gen"])
+    return Principal(
+        actor=known["email"],
+        kind="user",
+        roles=frozenset(known["roles"]),
+        permissions=frozenset(known["permissions"]),
+        user_id=user_id,
+        impersonator_id=claims.get("imp"),
+        customer_id=known["customer_id"],
+        claims=claims,
+    )
+
+
+def _cached_identity(user_id: int, generation: int) -> dict[str, Any]:
+    """The user's roles and permissions, kept up to 60 s in the store (spec 02 §4.6).
+
+    The key holds the user's session generation (bumped on deletion, deactivation, password change) and the
+    RBAC version (bumped on any role, grant or link change), so a change is never served stale.
+    """
+    store = current_app.extensions["omnicrm.store"]
+    key = f"principal:{user_id}:{generation}:{sessions.rbac_version()}"
+    cached = store.get(key)
+    if cached is not None:
+        return json.loads(cached)
+    user = load_user(user_id)
+    if user is None or user.deleted or not user.is_active:
+        raise ApiError(401, "Invalid or expired token")
+    principal = user_principal(user)
+    known = {
+        "email": user.email,
+        "roles": sorted(principal.roles),
+        "permissions": sorted(principal.permissions),
+        "customer_id": principal.customer_id,
+    }
+    store.set(key, json.dumps(known), IDENTITY_TTL)
+    return known
 
 
 def _from_config_key(presented: str, ip: str) -> Principal | None:
@@ -147,8 +184,9 @@ def _from_database_key(presented: str, ip: str) -> Principal:
     now = clock.now()
     if api_key.expiry_date is not None and api_key.expiry_date < now:
         raise ApiError(401, "API key expired")
-    api_key.last_used, api_key.last_used_ip = now, ip
-    session.commit()
+    if api_key.last_used is None or api_key.last_used_ip != ip or now - api_key.last_used > LAST_USED_RESOLUTION:
+        api_key.last_used, api_key.last_used_ip = now, ip  # a write per minute and address, not per request
+        session.commit()
     return Principal(actor=f"api_key:{api_key.name}", kind="api_key", permissions=frozenset(api_key.permissions))
 
 

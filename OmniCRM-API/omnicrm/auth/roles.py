@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from omnicrm.activity import log
+from omnicrm.auth import sessions
 from omnicrm.auth.catalogue import PROTECTED_ROLES
 from omnicrm.auth.models import Permission, Role, User, user_role
 from omnicrm.errors import bad_request, conflict, not_found
@@ -71,6 +72,7 @@ def create_role(session: Session, body: dict[str, Any]) -> Role:
     session.flush()
     log.record(session, "role", "create", f"Role {name} created", object_id=role.id)
     session.commit()
+    sessions.permissions_changed()
     return role
 
 
@@ -87,6 +89,7 @@ def update_role(session: Session, role: Role, body: dict[str, Any]) -> Role:
         role.description = body["description"]
     log.record(session, "role", "update", f"Role {role.name} updated", object_id=role.id)
     session.commit()
+    sessions.permissions_changed()
     return role
 
 
@@ -96,6 +99,7 @@ def delete_role(session: Session, role: Role) -> None:
     log.record(session, "role", "delete", f"Role {role.name} deleted", object_id=role.id)
     session.delete(role)  # the user_role rows go with it
     session.commit()
+    sessions.permissions_changed()
 
 
 def _permission_ids(body: dict[str, Any]) -> list[int]:
@@ -121,6 +125,7 @@ def add_permissions(session: Session, role: Role, body: dict[str, Any]) -> Role:
         object_id=role.id,
     )
     session.commit()
+    sessions.permissions_changed()
     return role
 
 
@@ -131,6 +136,7 @@ def remove_permission(session: Session, role: Role, permission_id: int) -> Role:
     role.permissions.remove(permission)
     log.record(session, "role", "permission_removed", f"Role {role.name} lost {permission.name}", object_id=role.id)
     session.commit()
+    sessions.permissions_changed()
     return role
 
 
@@ -147,6 +153,7 @@ def create_permission(session: Session, body: dict[str, Any]) -> Permission:
     permission = Permission(name=name, description=body.get("description"))
     session.add(permission)
     session.commit()
+    sessions.permissions_changed()
     return permission
 
 
@@ -163,6 +170,7 @@ def assign(session: Session, role: Role, user: User) -> None:
         user.roles.append(role)
         log.record(session, "user", "role_added", f"Role {role.name} given to {user.email}", object_id=user.id)
     session.commit()
+    sessions.permissions_changed()
 
 
 def unassign(session: Session, role: Role, user: User) -> None:
@@ -170,3 +178,4 @@ def unassign(session: Session, role: Role, user: User) -> None:
         user.roles.remove(role)
         log.record(session, "user", "role_removed", f"Role {role.name} taken from {user.email}", object_id=user.id)
     session.commit()
+    sessions.permissions_changed()

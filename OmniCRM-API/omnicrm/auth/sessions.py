@@ -48,6 +48,15 @@ def generation(user_id: int) -> int:
     return int(_store().get(f"user_gen:{user_id}") or 0)
 
 
+def rbac_version() -> int:
+    return int(_store().get("rbac_version") or 0)
+
+
+def permissions_changed() -> None:
+    """Roles, grants or user links changed: every cached principal is stale now."""
+    _store().incr("rbac_version", GENERATION_TTL)
+
+
 def revoke_user_sessions(user_id: int) -> None:
     """Every session and token of the user stops working now."""
     _store().incr(f"user_gen:{user_id}", GENERATION_TTL)

@@ -267,6 +267,8 @@ def update(session: Session, user: User, body: dict[str, Any]) -> User:
     session.commit()
     if body.get("is_active") is False:
         sessions.revoke_user_sessions(user.id)
+    if roles is not None or "contact_id" in changes:
+        sessions.permissions_changed()
     return user
 
 
