@@ -4,7 +4,7 @@
 // server instead and nothing is started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OMNICRM = path.join(REPO, '.venv', 'bin', 'omnicrm');
+const PLAYS = path.join(REPO, 'tests', 'e2e', 'plays');
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -26,6 +27,14 @@ function freePort() {
   });
 }
 
+// The test playbooks (tests/e2e/plays/*.yaml) in the temporary playbooks folder.
+async function copyPlays(directory) {
+  const plays = path.join(directory, 'plays');
+  await mkdir(plays);
+  const names = (await readdir(PLAYS)).filter((name) => name.endsWith('.yaml'));
+  await Promise.all(names.map((name) => copyFile(path.join(PLAYS, name), path.join(plays, name))));
+}
+
 // Fast password hashing and a login rate limit that a whole test file stays under.
 function crmConfig(directory, port, apiKey) {
   return [
@@ -36,6 +45,7 @@ function crmConfig(directory, port, apiKey) {
     `api_keys: {"${apiKey}": {roles: [admin], description: "e2e tests"}}`,
     'security: {bcrypt_rounds: 4}',
     'rate_limits: {login: "100/minute"}',
+    `provisioning: {playbooks_dir: "${path.join(directory, 'plays')}"}`,
     '',
   ].join('\n');
 }
@@ -99,6 +109,7 @@ export async function startProduct() {
   const apiKey = randomBytes(32).toString('hex');
   const configPath = path.join(directory, 'crm_config.yaml');
   await writeFile(configPath, crmConfig(directory, port, apiKey));
+  await copyPlays(directory);
 
   const child = spawn(OMNICRM, ['up', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: REPO,

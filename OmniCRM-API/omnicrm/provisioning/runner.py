@@ -85,7 +85,9 @@ class EventRecorder:
         row = self.by_task.get(data.get("task_uuid", ""))
         if row is None:
             return
-        result = data.get("res") or {}
+        result = {
+            key: value for key, value in (data.get("res") or {}).items() if not key.startswith("_ansible")
+        }  # Ansible's own flags
         if kind == "runner_on_skipped":
             status, result = SUCCESS, {"skipped": True, **result}
         elif kind == "runner_on_ok":

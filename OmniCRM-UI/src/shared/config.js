@@ -70,6 +70,12 @@ function price(value, fallback) {
   return raw && Number.isFinite(number) && number >= 0 ? number : fallback;
 }
 
+// A whole number of milliseconds within [min, max]; anything else is the fallback.
+function interval(value, fallback, min, max) {
+  const number = Number(text(value));
+  return Number.isInteger(number) && number >= min && number <= max ? number : fallback;
+}
+
 function webApps(env) {
   const apps = [];
   for (let n = 1; n <= MAX_WEB_APPS; n += 1) {
@@ -127,6 +133,7 @@ export function parseConfig(env) {
     supportUrl: text(env.REACT_APP_SUPPORT_URL),
     allowSocialLogins: text(env.REACT_APP_ALLOW_SOCIAL_LOGINS).toLowerCase() === 'yes',
     topUpPricePerDay: price(env.REACT_APP_TOPUP_PRICE_PER_DAY, 10),
+    provisionPollMs: interval(env.REACT_APP_PROVISION_POLL_MS, 3000, 2000, 5000),
   };
 }
 

@@ -111,6 +111,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ REACT_APP_TOPUP_PRICE_PER_DAY: '-1' }).topUpPricePerDay).toBe(10);
   });
 
+  it('reads the provisioning poll interval within 2000-5000 ms', () => {
+    expect(parseConfig({}).provisionPollMs).toBe(3000);
+    expect(parseConfig({ REACT_APP_PROVISION_POLL_MS: '4500' }).provisionPollMs).toBe(4500);
+    expect(parseConfig({ REACT_APP_PROVISION_POLL_MS: '500' }).provisionPollMs).toBe(3000);
+    expect(parseConfig({ REACT_APP_PROVISION_POLL_MS: 'fast' }).provisionPollMs).toBe(3000);
+  });
+
   it('reads the support links', () => {
     const config = parseConfig({ REACT_APP_FAQS_URL: 'https://help.example/faq' });
     expect(config.faqsUrl).toBe('https://help.example/faq');

@@ -19,16 +19,17 @@ import NewCustomerPage from './customers/NewCustomerPage';
 import DashboardPage from './dashboard/DashboardPage';
 import { staffNavigation } from './navigation';
 import ProfilePage from './profile/ProfilePage';
-import ProvisioningPage from './provisioning/ProvisioningPage';
 import SearchPage from './search/SearchPage';
 
-// The catalogue and inventory pages load when first opened (their own bundle chunk).
+// The catalogue, inventory and provisioning pages load when first opened (their own bundle chunk).
 const BulkImportPage = lazy(() => import('./inventory/BulkImportPage'));
 const InventoryItemsPage = lazy(() => import('./inventory/InventoryItemsPage'));
 const InventoryTemplatesPage = lazy(() => import('./inventory/InventoryTemplatesPage'));
 const ItemPage = lazy(() => import('./inventory/ItemPage'));
 const ProductEditorPage = lazy(() => import('./products/ProductEditorPage'));
 const ProductsPage = lazy(() => import('./products/ProductsPage'));
+const JobPage = lazy(() => import('./provisioning/JobPage'));
+const ProvisioningPage = lazy(() => import('./provisioning/ProvisioningPage'));
 
 export const staffRoutes = (
   <>
@@ -54,7 +55,10 @@ export const staffRoutes = (
         <Route element={<RequirePermission permission="create_product" />}>
           <Route path="/products/new" element={<ProductEditorPage />} />
         </Route>
-        <Route path="/provisioning" element={<ProvisioningPage />} />
+        <Route element={<RequirePermission permission="view_provision" />}>
+          <Route path="/provisioning" element={<ProvisioningPage />} />
+          <Route path="/provisioning/:provisionId" element={<JobPage />} />
+        </Route>
         <Route element={<RequirePermission permission="view_inventory" />}>
           <Route path="/inventory" element={<InventoryItemsPage />} />
           <Route path="/inventory/items/:inventoryId" element={<ItemPage />} />

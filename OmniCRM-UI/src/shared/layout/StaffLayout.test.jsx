@@ -29,7 +29,7 @@ describe('StaffLayout', () => {
     expect(shell).toHaveClass('shell--sidebar-open');
     await user.click(screen.getByRole('link', { name: 'Provisioning' }));
     expect(shell).not.toHaveClass('shell--sidebar-open');
-    expect(screen.getByRole('heading', { level: 1, name: 'Provisioning' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Provisioning' })).toBeInTheDocument();
   });
 
   it('remembers the dark mode choice', async () => {

@@ -11,8 +11,8 @@ export function useDocumentTitle(title) {
   }, [title, portalName]);
 }
 
-// `meta` sits beside the title (status badges, tags).
-export default function Page({ title, meta, children }) {
+// `meta` sits beside the title (status badges, tags); `actions` (buttons) at the header's end.
+export default function Page({ title, meta, actions, children }) {
   useDocumentTitle(title);
 
   return (
@@ -20,6 +20,7 @@ export default function Page({ title, meta, children }) {
       <header className="page__header">
         <h1 className="page__title">{title}</h1>
         {meta}
+        {actions && <div className="page__actions">{actions}</div>}
       </header>
       {children}
     </section>

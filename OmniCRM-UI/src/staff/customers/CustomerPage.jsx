@@ -5,6 +5,8 @@ import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import EmptyState from '../../shared/ui/EmptyState';
 import Page from '../../shared/ui/Page';
+import ProvisionDialog from '../provisioning/ProvisionDialog';
+import { mayProvisionFor } from '../provisioning/provisionRequest';
 import ActivityTab from './ActivityTab';
 import AttributesTab from './AttributesTab';
 import ContactsTab from './ContactsTab';
@@ -49,6 +51,7 @@ export default function CustomerPage() {
   const session = useSession();
   const [loaded, setLoaded] = useState(null);
   const [error, setError] = useState(null);
+  const [provisioning, setProvisioning] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -91,8 +94,14 @@ export default function CustomerPage() {
   const current = tabs.find((tab) => `#${TAB_HASHES[tab.key]}` === hash) ?? tabs[0];
   const { Tab } = current;
 
+  const actions = can('create_provision', session) && mayProvisionFor(customer) && (
+    <button type="button" className="button button--primary" onClick={() => setProvisioning(true)}>
+      Add service
+    </button>
+  );
+
   return (
-    <Page title={customer.customer_name} meta={<HeaderMeta customer={customer} />}>
+    <Page title={customer.customer_name} meta={<HeaderMeta customer={customer} />} actions={actions}>
       {error && <Alert>{error.message}</Alert>}
       <div className="tabs tabs--page tabs--scroll" role="tablist" aria-label="Customer sections">
         {tabs.map((tab) => (
@@ -112,6 +121,7 @@ export default function CustomerPage() {
       <div role="tabpanel" aria-labelledby={`customer-tab-${current.key}`}>
         <Tab key={customer.customer_id} customer={customer} onChanged={load} />
       </div>
+      {provisioning && <ProvisionDialog customer={customer} onClose={() => setProvisioning(false)} />}
     </Page>
   );
 }

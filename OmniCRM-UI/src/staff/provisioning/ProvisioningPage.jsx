@@ -1,10 +1,196 @@
-import EmptyState from '../../shared/ui/EmptyState';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { config } from '../../shared/config';
+import { formatDateTime } from '../../shared/format';
+import { can, useSession } from '../../shared/session';
+import usePolling from '../../shared/usePolling';
+import useDebounced from '../../shared/useDebounced';
+import Alert from '../../shared/ui/Alert';
 import Page from '../../shared/ui/Page';
+import Pagination from '../../shared/ui/Pagination';
+import SortHeader from '../../shared/ui/SortHeader';
+import JobStatusBadge from './JobStatusBadge';
+import { formatDuration, isRunning, jobDurationMs, STATUS_FILTERS } from './jobStatus';
+import ProvisionDialog from './ProvisionDialog';
 
+const PAGE_SIZES = [20, 50, 100];
+
+// `sort` is the API's sort key of the sortable columns.
+const COLUMNS = [
+  { label: 'ID', sort: 'provision_id' },
+  { label: 'Created', sort: 'created' },
+  { label: 'Customer', sort: 'customer_id' },
+  { label: 'Product', sort: 'product_id' },
+  { label: 'Playbook', sort: 'provisioning_play' },
+  { label: 'Initiated by' },
+  { label: 'Status', sort: 'provisioning_status' },
+  { label: 'Duration' },
+];
+
+const when = (value) => formatDateTime(value, { locale: config.locale });
+
+// Provisioning (spec 04 UI "Recent Provisioning Events"): every job, newest first, with a status
+// filter, search, sorting and paging; refreshed every few seconds while a job on the page runs.
 export default function ProvisioningPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const settledSearch = useDebounced(search);
+  const [status, setStatus] = useState(null);
+  const [sort, setSort] = useState({ sort: 'provision_id', order: 'desc' });
+  const [page, setPage] = useState(1);
+  const [perPage, setPerPage] = useState(20);
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState('');
+  const [provisioning, setProvisioning] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const { data } = await api.get('/crm/provision/', {
+        params: {
+          page,
+          per_page: perPage,
+          ...sort,
+          search: settledSearch.trim() || undefined,
+          filters: status === null ? undefined : JSON.stringify({ provisioning_status: [status] }),
+        },
+      });
+      setResult(data);
+      setError('');
+    } catch (failure) {
+      setError(failure.message);
+    }
+  }, [page, perPage, sort, settledSearch, status]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  usePolling(load, config.provisionPollMs, Boolean(result?.data.some(isRunning)));
+
+  const refine = (change) => {
+    change();
+    setPage(1);
+  };
+
+  function changeSort(key) {
+    refine(() =>
+      setSort((current) =>
+        current.sort === key
+          ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
+          : { sort: key, order: 'asc' },
+      ),
+    );
+  }
+
+  const open = (job) => navigate(`/provisioning/${job.provision_id}`);
+  const stop = (event) => event.stopPropagation();
+
   return (
     <Page title="Provisioning">
-      <EmptyState title="No provisioning jobs yet">Provisioning jobs and their progress appear here.</EmptyState>
+      <div className="stack">
+        <div className="toolbar">
+          <div className="tabs" role="tablist" aria-label="Job status">
+            {STATUS_FILTERS.map(([label, value]) => (
+              <button
+                key={label}
+                type="button"
+                role="tab"
+                aria-selected={status === value}
+                className="tabs__tab"
+                onClick={() => refine(() => setStatus(value))}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <input
+            type="search"
+            className="toolbar__search"
+            placeholder="Search playbook or customer"
+            aria-label="Search jobs"
+            value={search}
+            onChange={(event) => refine(() => setSearch(event.target.value))}
+          />
+          <select
+            aria-label="Jobs per page"
+            className="toolbar__select"
+            value={perPage}
+            onChange={(event) => refine(() => setPerPage(Number(event.target.value)))}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size} per page
+              </option>
+            ))}
+          </select>
+          {can('create_provision', session) && (
+            <div className="toolbar__end">
+              <button type="button" className="button button--primary" onClick={() => setProvisioning(true)}>
+                Provision a product
+              </button>
+            </div>
+          )}
+        </div>
+        {error && <Alert>{error}</Alert>}
+        <div className="panel table-wrap">
+          <table className="table table--compact" aria-label="Provisioning jobs">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result?.data.length === 0 && (
+                <tr>
+                  <td colSpan={COLUMNS.length} className="table__empty">
+                    No provisioning jobs found
+                  </td>
+                </tr>
+              )}
+              {result?.data.map((job) => (
+                <tr key={job.provision_id} className="table__row--link" onClick={() => open(job)}>
+                  <td>
+                    <Link to={`/provisioning/${job.provision_id}`} onClick={stop} aria-label={`Job ${job.provision_id}`}>
+                      #{job.provision_id}
+                    </Link>
+                    {job.retry_of_provision_id && (
+                      <p className="table__note">retry of #{job.retry_of_provision_id}</p>
+                    )}
+                  </td>
+                  <td className="table__nowrap">{when(job.created)}</td>
+                  <td>
+                    {job.customer_id ? (
+                      <Link to={`/customers/${job.customer_id}`} onClick={stop}>
+                        {job.customer_name ?? `Customer ${job.customer_id}`}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{job.product_name ?? (job.product_id ? `Product ${job.product_id}` : '—')}</td>
+                  <td>
+                    {job.playbook_description ?? job.provisioning_play}
+                    <p className="table__note">
+                      <code className="table__code">{job.provisioning_play}</code>
+                    </p>
+                  </td>
+                  <td>{job.initiating_user_name ?? '—'}</td>
+                  <td className="job-status-cell">
+                    <JobStatusBadge job={job} withProgress />
+                  </td>
+                  <td className="table__nowrap">{formatDuration(jobDurationMs(job))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pagination pagination={result?.pagination} onPage={setPage} itemName="jobs" />
+      </div>
+      {provisioning && <ProvisionDialog onClose={() => setProvisioning(false)} />}
     </Page>
   );
 }
