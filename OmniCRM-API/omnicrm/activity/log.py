@@ -9,11 +9,7 @@ from sqlalchemy.orm import Session
 
 from omnicrm.activity.models import Activity
 from omnicrm.auth.principal import client_ip
-
-# Never written to the activity log, whatever the caller passes.
-SECRET_FIELDS = frozenset(
-    {"password", "password_hash", "new_password", "current_password", "totp_secret", "api_key", "key_hash", "token"}
-)
+from omnicrm.redact import is_secret, redact
 
 
 def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -21,7 +17,7 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str
     return {
         field: {"old": before.get(field), "new": after.get(field)}
         for field in sorted(set(before) | set(after))
-        if field not in SECRET_FIELDS and before.get(field) != after.get(field)
+        if not is_secret(field) and before.get(field) != after.get(field)
     }
 
 
@@ -44,7 +40,7 @@ def record(
         object_id=None if object_id is None else str(object_id),
         customer_id=customer_id,
         service_id=service_id,
-        changes_json={k: v for k, v in changes_json.items() if k not in SECRET_FIELDS} if changes_json else None,
+        changes_json=redact(changes_json) if changes_json else None,
         user_id=principal.user_id if principal else None,
         impersonating_user_id=principal.impersonator_id if principal else None,
         actor=principal.actor if principal else "system",

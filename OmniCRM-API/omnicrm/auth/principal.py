@@ -248,7 +248,6 @@ def require(permission: str, own: str | None = None) -> Callable:
                 raise ApiError(403, f"Permission denied: requires {permission}")
             return handler(*args, **kwargs)
 
-        guarded.omnicrm_permission = permission
         return guarded
 
     return decorate

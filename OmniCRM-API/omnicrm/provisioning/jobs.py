@@ -25,7 +25,7 @@ from omnicrm.inventory.models import Inventory
 from omnicrm.jobs.runner import enqueue
 from omnicrm.provisioning import playbooks, runner
 from omnicrm.provisioning.models import Provision
-from omnicrm.provisioning.redact import redact
+from omnicrm.redact import redact
 
 SYSTEM_KEYS = (
     "product_id",

@@ -26,7 +26,7 @@ from omnicrm.db import get_session
 from omnicrm.notify.outbox import queue_email
 from omnicrm.provisioning.models import FAILED, IGNORED, RUNNING, SUCCESS, Provision, ProvisionEvent
 from omnicrm.provisioning.playbooks import plays_dir
-from omnicrm.provisioning.redact import redact
+from omnicrm.redact import redact
 
 log_ = logging.getLogger(__name__)
 RESULT_CAP = 64 * 1024

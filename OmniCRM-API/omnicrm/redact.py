@@ -1,4 +1,4 @@
-"""Secret redaction (spec 04 §8) for everything stored or shown about a job: vars, bodies, results, e-mails."""
+"""Secret redaction (spec 04 §8) for everything stored or shown: job data, request bodies, e-mails, activity."""
 
 from __future__ import annotations
 
