@@ -4,12 +4,11 @@ import { config } from '../../shared/config';
 import { formatDateTime } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
-import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import DeleteDialog from '../../shared/ui/DeleteDialog';
 import { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
-import IconButton from '../../shared/ui/IconButton';
-import { EditIcon, TrashIcon } from '../../shared/ui/icons';
 import useRecords from '../../shared/useRecords';
+import RecordActions from './RecordActions';
 
 const MAX_VALUE = 150;
 
@@ -129,24 +128,11 @@ export default function AttributesTab({ customer }) {
                 <td className="table__nowrap">{when(attribute.created)}</td>
                 <td className="table__nowrap">{when(attribute.last_modified)}</td>
                 {(mayUpdate || mayDelete) && (
-                  <td className="table__actions">
-                    {mayUpdate && (
-                      <IconButton
-                        label={`Edit ${attribute.attribute_name}`}
-                        onClick={() => setDialog({ type: 'form', attribute })}
-                      >
-                        <EditIcon />
-                      </IconButton>
-                    )}
-                    {mayDelete && (
-                      <IconButton
-                        label={`Delete ${attribute.attribute_name}`}
-                        onClick={() => setDialog({ type: 'delete', attribute })}
-                      >
-                        <TrashIcon />
-                      </IconButton>
-                    )}
-                  </td>
+                  <RecordActions
+                    name={attribute.attribute_name}
+                    onEdit={mayUpdate && (() => setDialog({ type: 'form', attribute }))}
+                    onDelete={mayDelete && (() => setDialog({ type: 'delete', attribute }))}
+                  />
                 )}
               </tr>
             ))}
@@ -163,10 +149,8 @@ export default function AttributesTab({ customer }) {
         />
       )}
       {dialog?.type === 'delete' && (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete attribute"
-          confirmLabel="Delete"
-          danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.delete(`/crm/attribute/attribute_id/${dialog.attribute.attribute_id}`);
@@ -177,7 +161,7 @@ export default function AttributesTab({ customer }) {
             Delete <code>{dialog.attribute.attribute_name}</code>? Integrations, provisioning and billing logic that
             depend on this attribute may stop working for this customer.
           </p>
-        </ConfirmDialog>
+        </DeleteDialog>
       )}
     </div>
   );

@@ -4,13 +4,12 @@ import { api } from '../../shared/api';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import Badge from '../../shared/ui/Badge';
-import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
-import IconButton from '../../shared/ui/IconButton';
-import { EditIcon, TrashIcon } from '../../shared/ui/icons';
 import useRecords from '../../shared/useRecords';
 import { contactBody, contactValues } from './customerFields';
 import { ContactFields } from './formSections';
+import RecordActions from './RecordActions';
 import useHighlight from './useHighlight';
 
 const fullName = (contact) => [contact.contact_firstname, contact.contact_lastname].filter(Boolean).join(' ');
@@ -118,24 +117,11 @@ export default function ContactsTab({ customer, onChanged }) {
                     ))}
                   </span>
                 </td>
-                <td className="table__actions">
-                  {mayUpdate && (
-                    <IconButton
-                      label={`Edit ${fullName(contact)}`}
-                      onClick={() => setDialog({ type: 'form', contact })}
-                    >
-                      <EditIcon />
-                    </IconButton>
-                  )}
-                  {mayDelete && (
-                    <IconButton
-                      label={`Delete ${fullName(contact)}`}
-                      onClick={() => setDialog({ type: 'delete', contact })}
-                    >
-                      <TrashIcon />
-                    </IconButton>
-                  )}
-                </td>
+                <RecordActions
+                  name={fullName(contact)}
+                  onEdit={mayUpdate && (() => setDialog({ type: 'form', contact }))}
+                  onDelete={mayDelete && (() => setDialog({ type: 'delete', contact }))}
+                />
               </tr>
             ))}
           </tbody>
@@ -146,10 +132,8 @@ export default function ContactsTab({ customer, onChanged }) {
         <ContactFormModal customer={customer} contact={dialog.contact} onClose={() => setDialog(null)} onSaved={done} />
       )}
       {dialog?.type === 'delete' && (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete contact"
-          confirmLabel="Delete"
-          danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.delete(`/crm/contact/contact_id/${dialog.contact.contact_id}`);
@@ -160,7 +144,7 @@ export default function ContactsTab({ customer, onChanged }) {
             {fullName(dialog.contact)} no longer receives this customer&apos;s invoices or notifications. A contact
             linked to a portal user cannot be deleted until the user is unlinked or deleted.
           </p>
-        </ConfirmDialog>
+        </DeleteDialog>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import FilterSelect from '../../shared/ui/FilterSelect';
 import { RestoreIcon, TrashIcon } from '../../shared/ui/icons';
 import Page from '../../shared/ui/Page';
 import Pagination from '../../shared/ui/Pagination';
@@ -160,19 +161,13 @@ export default function CustomersPage() {
             onChange={(event) => refine(() => setSearch(event.target.value))}
           />
           {FILTERS.map(({ field, label, options }) => (
-            <select
+            <FilterSelect
               key={field}
-              aria-label={label}
-              className="toolbar__select"
+              label={label}
               value={filters[field]}
-              onChange={(event) => refine(() => setFilters({ ...filters, [field]: event.target.value }))}
-            >
-              {options.map(([value, optionLabel]) => (
-                <option key={value} value={value}>
-                  {optionLabel}
-                </option>
-              ))}
-            </select>
+              options={options}
+              onChange={(value) => refine(() => setFilters({ ...filters, [field]: value }))}
+            />
           ))}
           <label className="checkbox">
             <input

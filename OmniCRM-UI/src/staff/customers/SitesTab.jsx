@@ -3,13 +3,12 @@ import { useLocation } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
-import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
-import IconButton from '../../shared/ui/IconButton';
-import { EditIcon, TrashIcon } from '../../shared/ui/icons';
 import useRecords from '../../shared/useRecords';
 import { siteBody, siteValues } from './customerFields';
 import { SiteFields } from './formSections';
+import RecordActions from './RecordActions';
 import useHighlight from './useHighlight';
 
 function SiteFormModal({ customer, site, onClose, onSaved }) {
@@ -110,18 +109,11 @@ export default function SitesTab({ customer, onChanged }) {
                 <td className="table__nowrap">
                   <code>{site.plus_code}</code>
                 </td>
-                <td className="table__actions">
-                  {mayUpdate && (
-                    <IconButton label={`Edit ${site.site_name}`} onClick={() => setDialog({ type: 'form', site })}>
-                      <EditIcon />
-                    </IconButton>
-                  )}
-                  {mayDelete && (
-                    <IconButton label={`Delete ${site.site_name}`} onClick={() => setDialog({ type: 'delete', site })}>
-                      <TrashIcon />
-                    </IconButton>
-                  )}
-                </td>
+                <RecordActions
+                  name={site.site_name}
+                  onEdit={mayUpdate && (() => setDialog({ type: 'form', site }))}
+                  onDelete={mayDelete && (() => setDialog({ type: 'delete', site }))}
+                />
               </tr>
             ))}
           </tbody>
@@ -132,10 +124,8 @@ export default function SitesTab({ customer, onChanged }) {
         <SiteFormModal customer={customer} site={dialog.site} onClose={() => setDialog(null)} onSaved={done} />
       )}
       {dialog?.type === 'delete' && (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete site"
-          confirmLabel="Delete"
-          danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.delete(`/crm/site/site_id/${dialog.site.site_id}`);
@@ -146,7 +136,7 @@ export default function SitesTab({ customer, onChanged }) {
             {dialog.site.site_name} ({address(dialog.site)}) is removed from this customer. A site still used by an
             active service cannot be deleted.
           </p>
-        </ConfirmDialog>
+        </DeleteDialog>
       )}
     </div>
   );

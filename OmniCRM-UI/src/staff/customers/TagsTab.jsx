@@ -5,12 +5,11 @@ import { formatDateTime, parseApiTime } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import Badge from '../../shared/ui/Badge';
-import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import DeleteDialog from '../../shared/ui/DeleteDialog';
 import Field, { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
-import IconButton from '../../shared/ui/IconButton';
-import { EditIcon, TrashIcon } from '../../shared/ui/icons';
 import useRecords from '../../shared/useRecords';
+import RecordActions from './RecordActions';
 import TagPill from './TagPill';
 
 const HEX = /^#?[0-9a-fA-F]{6}$/;
@@ -206,21 +205,11 @@ export default function TagsTab({ customer, onChanged }) {
                   <td>
                     <Badge kind={kind}>{status}</Badge>
                   </td>
-                  <td className="table__actions">
-                    {mayUpdate && (
-                      <IconButton label={`Edit tag ${tag.tag_text}`} onClick={() => setDialog({ type: 'form', tag })}>
-                        <EditIcon />
-                      </IconButton>
-                    )}
-                    {mayDelete && (
-                      <IconButton
-                        label={`Delete tag ${tag.tag_text}`}
-                        onClick={() => setDialog({ type: 'delete', tag })}
-                      >
-                        <TrashIcon />
-                      </IconButton>
-                    )}
-                  </td>
+                  <RecordActions
+                    name={`tag ${tag.tag_text}`}
+                    onEdit={mayUpdate && (() => setDialog({ type: 'form', tag }))}
+                    onDelete={mayDelete && (() => setDialog({ type: 'delete', tag }))}
+                  />
                 </tr>
               );
             })}
@@ -232,10 +221,8 @@ export default function TagsTab({ customer, onChanged }) {
         <TagFormModal customer={customer} tag={dialog.tag} onClose={() => setDialog(null)} onSaved={done} />
       )}
       {dialog?.type === 'delete' && (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete tag"
-          confirmLabel="Delete"
-          danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.delete(`/crm/tag/tag_id/${dialog.tag.tag_id}`);
@@ -246,7 +233,7 @@ export default function TagsTab({ customer, onChanged }) {
             The tag <strong>{dialog.tag.tag_text}</strong> is removed from this customer. To keep its history, edit its
             end date instead.
           </p>
-        </ConfirmDialog>
+        </DeleteDialog>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { config } from '../../shared/config';
 import { formatDate, formatMoney } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
+import FilterSelect from '../../shared/ui/FilterSelect';
 import Page from '../../shared/ui/Page';
 import Pagination from '../../shared/ui/Pagination';
 import SortHeader from '../../shared/ui/SortHeader';
@@ -111,18 +112,12 @@ export default function InventoryItemsPage() {
   };
 
   const select = (field, label, options) => (
-    <select
-      aria-label={label}
-      className="toolbar__select"
+    <FilterSelect
+      label={label}
       value={filters[field]}
-      onChange={(event) => refine(() => setFilters({ ...filters, [field]: event.target.value }))}
-    >
-      {options.map(([value, optionLabel]) => (
-        <option key={value} value={value}>
-          {optionLabel}
-        </option>
-      ))}
-    </select>
+      options={options}
+      onChange={(value) => refine(() => setFilters({ ...filters, [field]: value }))}
+    />
   );
 
   return (

@@ -6,6 +6,8 @@ import { formatDate, formatMoney } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
+import DeleteDialog from '../../shared/ui/DeleteDialog';
+import FilterSelect from '../../shared/ui/FilterSelect';
 import IconButton from '../../shared/ui/IconButton';
 import { CopyIcon, EditIcon, PowerIcon, RestoreIcon, TrashIcon } from '../../shared/ui/icons';
 import Page from '../../shared/ui/Page';
@@ -134,18 +136,12 @@ export default function ProductsPage() {
   }
 
   const select = (field, label, options) => (
-    <select
-      aria-label={label}
-      className="toolbar__select"
+    <FilterSelect
+      label={label}
       value={filters[field]}
-      onChange={(event) => refine(() => setFilters({ ...filters, [field]: event.target.value }))}
-    >
-      {options.map(([value, optionLabel]) => (
-        <option key={value} value={value}>
-          {optionLabel}
-        </option>
-      ))}
-    </select>
+      options={options}
+      onChange={(value) => refine(() => setFilters({ ...filters, [field]: value }))}
+    />
   );
 
   return (
@@ -322,10 +318,8 @@ export default function ProductsPage() {
         </ConfirmDialog>
       )}
       {dialog?.remove && (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete product"
-          confirmLabel="Delete"
-          danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             try {
@@ -343,7 +337,7 @@ export default function ProductsPage() {
             {dialog.remove.product_name} (<code>{dialog.remove.product_slug}</code>) is removed from the catalogue for
             good. A product that has been sold cannot be deleted: retire it instead.
           </p>
-        </ConfirmDialog>
+        </DeleteDialog>
       )}
     </Page>
   );

@@ -1,0 +1,20 @@
+import IconButton from '../../shared/ui/IconButton';
+import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+
+// The Actions cell of a customer's record: edit and delete, each shown only with its handler.
+export default function RecordActions({ name, onEdit, onDelete }) {
+  return (
+    <td className="table__actions">
+      {onEdit && (
+        <IconButton label={`Edit ${name}`} onClick={onEdit}>
+          <EditIcon />
+        </IconButton>
+      )}
+      {onDelete && (
+        <IconButton label={`Delete ${name}`} onClick={onDelete}>
+          <TrashIcon />
+        </IconButton>
+      )}
+    </td>
+  );
+}
