@@ -9,6 +9,7 @@ import { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
 import useRecords from '../../shared/useRecords';
 import RecordActions from './RecordActions';
+import RecordsTable from './RecordsTable';
 
 const MAX_VALUE = 150;
 
@@ -87,58 +88,34 @@ export default function AttributesTab({ customer }) {
 
   return (
     <div className="stack">
-      {mayCreate && (
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => setDialog({ type: 'form' })}>
-            Add Attribute
-          </button>
-        </div>
-      )}
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      <div className="panel table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Attribute Name</th>
-              <th scope="col">Attribute Value</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last Modified</th>
-              {(mayUpdate || mayDelete) && (
-                <th scope="col" className="table__actions">
-                  Actions
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {attributes?.length === 0 && (
-              <tr>
-                <td colSpan={5} className="table__empty">
-                  No attributes yet
-                </td>
-              </tr>
+      <RecordsTable
+        addLabel="Add Attribute"
+        onAdd={() => setDialog({ type: 'form' })}
+        mayAdd={mayCreate}
+        notice={notice}
+        error={error}
+        columns={['Attribute Name', 'Attribute Value', 'Created', 'Last Modified']}
+        showActions={mayUpdate || mayDelete}
+        records={attributes}
+        emptyText="No attributes yet"
+        renderRow={(attribute) => (
+          <tr key={attribute.attribute_id}>
+            <td>
+              <code>{attribute.attribute_name}</code>
+            </td>
+            <td className="table__break">{attribute.attribute_value}</td>
+            <td className="table__nowrap">{when(attribute.created)}</td>
+            <td className="table__nowrap">{when(attribute.last_modified)}</td>
+            {(mayUpdate || mayDelete) && (
+              <RecordActions
+                name={attribute.attribute_name}
+                onEdit={mayUpdate && (() => setDialog({ type: 'form', attribute }))}
+                onDelete={mayDelete && (() => setDialog({ type: 'delete', attribute }))}
+              />
             )}
-            {attributes?.map((attribute) => (
-              <tr key={attribute.attribute_id}>
-                <td>
-                  <code>{attribute.attribute_name}</code>
-                </td>
-                <td className="table__break">{attribute.attribute_value}</td>
-                <td className="table__nowrap">{when(attribute.created)}</td>
-                <td className="table__nowrap">{when(attribute.last_modified)}</td>
-                {(mayUpdate || mayDelete) && (
-                  <RecordActions
-                    name={attribute.attribute_name}
-                    onEdit={mayUpdate && (() => setDialog({ type: 'form', attribute }))}
-                    onDelete={mayDelete && (() => setDialog({ type: 'delete', attribute }))}
-                  />
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        )}
+      />
 
       {dialog?.type === 'form' && (
         <AttributeFormModal

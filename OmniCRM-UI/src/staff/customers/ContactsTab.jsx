@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { can, useSession } from '../../shared/session';
-import Alert from '../../shared/ui/Alert';
 import Badge from '../../shared/ui/Badge';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
@@ -10,6 +9,7 @@ import useRecords from '../../shared/useRecords';
 import { contactBody, contactValues } from './customerFields';
 import { ContactFields } from './formSections';
 import RecordActions from './RecordActions';
+import RecordsTable from './RecordsTable';
 import useHighlight from './useHighlight';
 
 const fullName = (contact) => [contact.contact_firstname, contact.contact_lastname].filter(Boolean).join(' ');
@@ -67,66 +67,43 @@ export default function ContactsTab({ customer, onChanged }) {
 
   return (
     <div className="stack">
-      {mayCreate && (
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => setDialog({ type: 'form' })}>
-            Add contact
-          </button>
-        </div>
-      )}
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      <div className="panel table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Types</th>
-              <th scope="col" className="table__actions">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts?.length === 0 && (
-              <tr>
-                <td colSpan={5} className="table__empty">
-                  No contacts yet
-                </td>
-              </tr>
-            )}
-            {contacts?.map((contact) => (
-              <tr key={contact.contact_id} {...highlight(contact.contact_id)}>
-                <td>{fullName(contact)}</td>
-                <td>
-                  {contact.contact_email ? (
-                    <a href={`mailto:${contact.contact_email}`}>{contact.contact_email}</a>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{contact.contact_phone || '—'}</td>
-                <td>
-                  <span className="badges">
-                    {contact.contact_types.split(',').map((type) => (
-                      <Badge key={type} kind="info">
-                        {type}
-                      </Badge>
-                    ))}
-                  </span>
-                </td>
-                <RecordActions
-                  name={fullName(contact)}
-                  onEdit={mayUpdate && (() => setDialog({ type: 'form', contact }))}
-                  onDelete={mayDelete && (() => setDialog({ type: 'delete', contact }))}
-                />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RecordsTable
+        addLabel="Add contact"
+        onAdd={() => setDialog({ type: 'form' })}
+        mayAdd={mayCreate}
+        notice={notice}
+        error={error}
+        columns={['Name', 'E-mail', 'Phone', 'Types']}
+        records={contacts}
+        emptyText="No contacts yet"
+        renderRow={(contact) => (
+          <tr key={contact.contact_id} {...highlight(contact.contact_id)}>
+            <td>{fullName(contact)}</td>
+            <td>
+              {contact.contact_email ? (
+                <a href={`mailto:${contact.contact_email}`}>{contact.contact_email}</a>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>{contact.contact_phone || '—'}</td>
+            <td>
+              <span className="badges">
+                {contact.contact_types.split(',').map((type) => (
+                  <Badge key={type} kind="info">
+                    {type}
+                  </Badge>
+                ))}
+              </span>
+            </td>
+            <RecordActions
+              name={fullName(contact)}
+              onEdit={mayUpdate && (() => setDialog({ type: 'form', contact }))}
+              onDelete={mayDelete && (() => setDialog({ type: 'delete', contact }))}
+            />
+          </tr>
+        )}
+      />
 
       {dialog?.type === 'form' && (
         <ContactFormModal customer={customer} contact={dialog.contact} onClose={() => setDialog(null)} onSaved={done} />

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { can, useSession } from '../../shared/session';
-import Alert from '../../shared/ui/Alert';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
 import useRecords from '../../shared/useRecords';
 import { siteBody, siteValues } from './customerFields';
 import { SiteFields } from './formSections';
 import RecordActions from './RecordActions';
+import RecordsTable from './RecordsTable';
 import useHighlight from './useHighlight';
 
 function SiteFormModal({ customer, site, onClose, onSaved }) {
@@ -64,61 +64,37 @@ export default function SitesTab({ customer, onChanged }) {
 
   return (
     <div className="stack">
-      {mayCreate && (
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => setDialog({ type: 'form' })}>
-            Add site
-          </button>
-        </div>
-      )}
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      <div className="panel table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Site name</th>
-              <th scope="col">Address</th>
-              <th scope="col">Country</th>
-              <th scope="col">Coordinates</th>
-              <th scope="col">Plus code</th>
-              <th scope="col" className="table__actions">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites?.length === 0 && (
-              <tr>
-                <td colSpan={6} className="table__empty">
-                  No sites yet
-                </td>
-              </tr>
-            )}
-            {sites?.map((site) => (
-              <tr key={site.site_id} {...highlight(site.site_id)}>
-                <td>
-                  {site.site_name}
-                  {site.address_note && <p className="table__note">{site.address_note}</p>}
-                </td>
-                <td>{address(site)}</td>
-                <td>{site.country}</td>
-                <td className="table__nowrap">
-                  {site.latitude}, {site.longitude}
-                </td>
-                <td className="table__nowrap">
-                  <code>{site.plus_code}</code>
-                </td>
-                <RecordActions
-                  name={site.site_name}
-                  onEdit={mayUpdate && (() => setDialog({ type: 'form', site }))}
-                  onDelete={mayDelete && (() => setDialog({ type: 'delete', site }))}
-                />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RecordsTable
+        addLabel="Add site"
+        onAdd={() => setDialog({ type: 'form' })}
+        mayAdd={mayCreate}
+        notice={notice}
+        error={error}
+        columns={['Site name', 'Address', 'Country', 'Coordinates', 'Plus code']}
+        records={sites}
+        emptyText="No sites yet"
+        renderRow={(site) => (
+          <tr key={site.site_id} {...highlight(site.site_id)}>
+            <td>
+              {site.site_name}
+              {site.address_note && <p className="table__note">{site.address_note}</p>}
+            </td>
+            <td>{address(site)}</td>
+            <td>{site.country}</td>
+            <td className="table__nowrap">
+              {site.latitude}, {site.longitude}
+            </td>
+            <td className="table__nowrap">
+              <code>{site.plus_code}</code>
+            </td>
+            <RecordActions
+              name={site.site_name}
+              onEdit={mayUpdate && (() => setDialog({ type: 'form', site }))}
+              onDelete={mayDelete && (() => setDialog({ type: 'delete', site }))}
+            />
+          </tr>
+        )}
+      />
 
       {dialog?.type === 'form' && (
         <SiteFormModal customer={customer} site={dialog.site} onClose={() => setDialog(null)} onSaved={done} />

@@ -3,13 +3,13 @@ import { api } from '../../shared/api';
 import { config } from '../../shared/config';
 import { formatDateTime, parseApiTime } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
-import Alert from '../../shared/ui/Alert';
 import Badge from '../../shared/ui/Badge';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import Field, { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
 import useRecords from '../../shared/useRecords';
 import RecordActions from './RecordActions';
+import RecordsTable from './RecordsTable';
 import TagPill from './TagPill';
 
 const HEX = /^#?[0-9a-fA-F]{6}$/;
@@ -151,71 +151,46 @@ export default function TagsTab({ customer, onChanged }) {
 
   return (
     <div className="stack">
-      {mayCreate && (
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => setDialog({ type: 'form' })}>
-            Add Tag
-          </button>
-        </div>
-      )}
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      <div className="panel table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Preview</th>
-              <th scope="col">Text</th>
-              <th scope="col">Active from</th>
-              <th scope="col">Active until</th>
-              <th scope="col">Link</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="table__actions">
-                Actions
-              </th>
+      <RecordsTable
+        addLabel="Add Tag"
+        onAdd={() => setDialog({ type: 'form' })}
+        mayAdd={mayCreate}
+        notice={notice}
+        error={error}
+        columns={['Preview', 'Text', 'Active from', 'Active until', 'Link', 'Status']}
+        records={tags}
+        emptyText="No tags yet"
+        renderRow={(tag) => {
+          const [kind, status] = tagStatus(tag);
+          return (
+            <tr key={tag.tag_id}>
+              <td>
+                <TagPill tag={tag} />
+              </td>
+              <td>{tag.tag_text}</td>
+              <td className="table__nowrap">{when(tag.tag_active_date)}</td>
+              <td className="table__nowrap">{when(tag.tag_deactivate_date)}</td>
+              <td className="table__break">
+                {tag.tag_link ? (
+                  <a href={tag.tag_link} target="_blank" rel="noopener">
+                    {tag.tag_link}
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <Badge kind={kind}>{status}</Badge>
+              </td>
+              <RecordActions
+                name={`tag ${tag.tag_text}`}
+                onEdit={mayUpdate && (() => setDialog({ type: 'form', tag }))}
+                onDelete={mayDelete && (() => setDialog({ type: 'delete', tag }))}
+              />
             </tr>
-          </thead>
-          <tbody>
-            {tags?.length === 0 && (
-              <tr>
-                <td colSpan={7} className="table__empty">
-                  No tags yet
-                </td>
-              </tr>
-            )}
-            {tags?.map((tag) => {
-              const [kind, status] = tagStatus(tag);
-              return (
-                <tr key={tag.tag_id}>
-                  <td>
-                    <TagPill tag={tag} />
-                  </td>
-                  <td>{tag.tag_text}</td>
-                  <td className="table__nowrap">{when(tag.tag_active_date)}</td>
-                  <td className="table__nowrap">{when(tag.tag_deactivate_date)}</td>
-                  <td className="table__break">
-                    {tag.tag_link ? (
-                      <a href={tag.tag_link} target="_blank" rel="noopener">
-                        {tag.tag_link}
-                      </a>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    <Badge kind={kind}>{status}</Badge>
-                  </td>
-                  <RecordActions
-                    name={`tag ${tag.tag_text}`}
-                    onEdit={mayUpdate && (() => setDialog({ type: 'form', tag }))}
-                    onDelete={mayDelete && (() => setDialog({ type: 'delete', tag }))}
-                  />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        }}
+      />
 
       {dialog?.type === 'form' && (
         <TagFormModal customer={customer} tag={dialog.tag} onClose={() => setDialog(null)} onSaved={done} />
