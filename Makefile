@@ -77,6 +77,7 @@ bench: $(PY_STAMP)
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/search_scale.py
 	$(BIN)/python tests/bench/provisioning.py
+	$(BIN)/python tests/bench/provisioning_mobile.py
 
 worker: $(PY_STAMP)
 	$(BIN)/omnicrm worker

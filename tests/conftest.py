@@ -30,16 +30,31 @@ def mariadb_url(database: str) -> str:
     return f"{MARIADB_SERVER}/{database}?charset=utf8mb4"
 
 
+CREATED_DATABASES: list[str] = []
+
+
 def fresh_database_url(name: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """An empty database of the backend under test."""
+    """An empty database of the backend under test. On MariaDB its name carries the process id, so that two test
+    runs on one server (two checkouts, a developer and CI) never drop each other's tables."""
     if TEST_DB == "mariadb":
-        engine = create_engine(f"{MARIADB_SERVER}/?charset=utf8mb4")
-        with engine.begin() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            connection.execute(text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
-        engine.dispose()
+        name = f"{name}_{os.getpid()}"
+        _mariadb(f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        CREATED_DATABASES.append(name)
         return mariadb_url(name)
     return f"sqlite:///{tmp_path_factory.mktemp(name) / 'test.db'}"
+
+
+def _mariadb(*statements: str) -> None:
+    engine = create_engine(f"{MARIADB_SERVER}/?charset=utf8mb4")
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    engine.dispose()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if CREATED_DATABASES:
+        _mariadb(*(f"DROP DATABASE IF EXISTS {name}" for name in CREATED_DATABASES))
 
 
 def redis_available() -> bool:

@@ -380,3 +380,54 @@ def test_no_secret_reaches_logs_or_the_activity_log(app, client, caplog):
         assert secret not in caplog.text and secret not in activity
     profile = client.get("/crm/profile", headers=bearer(body["token"])).get_json()
     assert "totp_secret" not in profile and "password_hash" not in profile
+
+
+def test_04_29_impersonated_changes_name_both_users_and_the_duration_is_kept(app, client):
+    """POST /auth/impersonate by a can_impersonate user → 200 with both ids, the start and tokens, and an open log
+    row; a PATCH made with the returned token writes an activity row with user_id = the target and
+    impersonating_user_id = the staff member; stopping 15 minutes later → duration_seconds 900, stored on the log.
+    Also 04 check 30: without can_impersonate → 403."""
+    staff = ready_user(client, "lead@example.com", role="Support")
+    client.post(
+        f"/auth/roles/{role_id(client, 'Support')}/permissions",
+        json={"permission_id": permission_id(client, "can_impersonate")},
+        headers=ADMIN_HEADERS,
+    )
+    target = ready_user(client, "agent@example.com", role="Finance")
+    outsider = ready_user(client, "viewer@example.com", role="Read_Only_Auditor")
+    refused = client.post(
+        "/auth/impersonate", json={"user_id": target["id"]}, headers=bearer(login(client, outsider["email"]).get_json()["token"])
+    )
+    assert refused.status_code == 403
+    started = client.post(
+        "/auth/impersonate", json={"user_id": target["id"]}, headers=bearer(login(client, staff["email"]).get_json()["token"])
+    ).get_json()
+    assert (started["success"], started["impersonating_user_id"], started["target_user_id"]) == (True, staff["id"], target["id"])
+    assert started["impersonation_start"] and started["token"]
+    customer = client.put("/crm/customer/", json={"customer_name": "Imp Ltd"}, headers=ADMIN_HEADERS).get_json()
+    client.post(
+        f"/auth/roles/{role_id(client, 'Finance')}/permissions",
+        json={"permission_id": permission_id(client, "update_customer")},
+        headers=ADMIN_HEADERS,
+    )
+    changed = client.patch(
+        f"/crm/customer/customer_id/{customer['customer_id']}",
+        json={"customer_name": "Imp Limited"},
+        headers=bearer(started["token"]),
+    )
+    assert changed.status_code == 200, changed.get_json()
+    with app.app_context():
+        row = (
+            get_session()
+            .scalars(
+                select(Activity).where(Activity.customer_id == customer["customer_id"]).order_by(Activity.activity_id.desc())
+            )
+            .first()
+        )
+        assert (row.user_id, row.impersonating_user_id) == (target["id"], staff["id"])
+    clock.travel(timedelta(minutes=15))
+    stopped = client.post("/auth/stop_impersonation", headers=bearer(started["token"])).get_json()
+    # 15 minutes on the product's clock plus the few real seconds the requests above took
+    assert 900 <= stopped["duration_seconds"] <= 905
+    logs = client.get("/auth/impersonation_logs", headers=ADMIN_HEADERS).get_json()
+    assert logs[0]["impersonation_duration"] == stopped["duration_seconds"]

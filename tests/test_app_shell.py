@@ -128,6 +128,9 @@ def test_spa_not_built_is_a_clear_json_503(make_app, tmp_path, monkeypatch):
     assert response.status_code == 503 and "npm run build" in response.get_json()["message"]
 
 
+SIMPLE = ("simple_provision_addon", "simple_provision_addon_recharge")
+
+
 def _sample_url(rule) -> str:
     return re.sub(r"<(?:([a-z]+):)?[a-z_]+>", lambda m: "1" if m.group(1) == "int" else "x", rule.rule)
 
@@ -139,7 +142,9 @@ def _is_public(app, rule, method: str) -> bool:
 
 
 def test_every_endpoint_needs_credentials_unless_reviewed_public(app, client):
-    """Walks Flask's URL map: without credentials every endpoint answers 401, except the reviewed public list."""
+    """Walks Flask's URL map: without credentials every endpoint answers 401, except the reviewed public list and
+    the machine-only simple-provisioning triggers, which answer 403 "Access denied" (spec 04 API/Provisioning)."""
+    machine_only = {f"/crm/provision/{name}/service_id/<int:service_id>/product_id/<int:product_id>" for name in SIMPLE}
     public = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint in DOC_ENDPOINTS:
@@ -149,7 +154,8 @@ def test_every_endpoint_needs_credentials_unless_reviewed_public(app, client):
                 public.add(f"{method} {rule.rule}")
                 continue
             response = client.open(_sample_url(rule), method=method)
-            assert response.status_code == 401, f"{method} {rule.rule} answered {response.status_code} without credentials"
+            expected = 403 if rule.rule in machine_only else 401
+            assert response.status_code == expected, f"{method} {rule.rule} answered {response.status_code} without credentials"
     reviewed = {"GET /crm/health", "GET /", "GET /<path:path>"}
     for path in ("login", "forgot_password", "reset_password", "verify_email", "refresh"):  # refresh carries its own token
         reviewed |= {f"POST /auth/{path}", f"POST /crm/auth/{path}"}

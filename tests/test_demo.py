@@ -32,7 +32,8 @@ def test_demo_users_log_in_only_in_demo_mode(make_app):
         client.get("/crm/inventory/available?item=SIM%20Card", headers=ADMIN_HEADERS).get_json()["data"][0]["item_state"]
         == "In Stock"
     )
-    assert [p["product_slug"] for p in client.get("/crm/product/", headers=ADMIN_HEADERS).get_json()] == ["mobile-prepaid-20gb"]
+    slugs = sorted(p["product_slug"] for p in client.get("/crm/product/", headers=ADMIN_HEADERS).get_json())
+    assert slugs == ["data-boost-5gb", "mobile-prepaid-20gb", "topup-10"], "a plan and two add-ons, each with its play"
     portal = login(client, "customer@example.com", "customer").get_json()["token"]
     own = client.get("/crm/customers", headers={"Authorization": f"Bearer {portal}"}).get_json()["data"]
     assert [row["customer_name"] for row in own] == ["Carl Customer"], "the demo portal user sees its own customer only"

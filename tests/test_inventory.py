@@ -352,3 +352,18 @@ def test_service_qualification_matches_by_place_address_then_distance(make_app):
     far = client.get("/crm/inventory/service_qualification?latitude=52.0&longitude=-1.0", headers=ADMIN_HEADERS).get_json()
     assert far["qualified"] is False and far["matches"][0]["status"] == "Not Served"
     assert client.get("/crm/inventory/service_qualification", headers=ADMIN_HEADERS).status_code == 400
+
+
+def test_inventory_export_is_the_filtered_list_as_csv(client):
+    """GET /crm/inventory/export: the same filters as the list, one CSV row per item, no password column."""
+    template = client.put(
+        "/crm/inventory/template/", json={"item": "Router", "wholesale_cost": 20, "retail_cost": 40}, headers=ADMIN_HEADERS
+    ).get_json()["inventory_template_id"]
+    for serial in ("R-1", "R-2"):
+        body = {"inventory_template_id": template, "itemtext1": serial, "management_password": "s3cret"}
+        client.put("/crm/inventory/", json=body, headers=ADMIN_HEADERS)
+    export = client.get("/crm/inventory/export?search=R-2", headers=ADMIN_HEADERS)
+    assert export.mimetype == "text/csv" and 'filename="inventory.csv"' in export.headers["Content-Disposition"]
+    lines = export.get_data(as_text=True).strip().splitlines()
+    assert lines[0].startswith("inventory_id,item,item_state") and len(lines) == 2 and ",R-2," in lines[1]
+    assert "s3cret" not in export.get_data(as_text=True) and "management_password" not in lines[0]

@@ -8,7 +8,8 @@ import time
 import pytest
 from conftest import ADMIN_HEADERS
 from customer_helpers import create_customer
-from identity_helpers import ready_user
+from identity_helpers import login, ready_user
+from services_helpers import wait_job as wait
 from sqlalchemy import select
 
 from omnicrm.db import get_session
@@ -54,6 +55,23 @@ PLAYS = {
             msg: "Provisioning failed, rolled back"
 """,
     "play_broken": '- name: Broken\n  hosts: localhost\n  tasks:\n    - name: x\n      debug: msg="unclosed\n   bad: [',
+    "play_whoami": """
+- name: Who am I
+  hosts: localhost
+  gather_facts: no
+  tasks:
+    - name: Read the token subject
+      vars:
+        payload: "{{ access_token.split('.')[1] | replace('-', '+') | replace('_', '/') }}"
+      debug:
+        msg: "subject {{ ((payload ~ '==') | b64decode | from_json)['sub'] }}"
+    - name: Wait a moment
+      pause:
+        seconds: 1
+    - name: Done
+      debug:
+        msg: done
+""",
     "play_slow": """
 - name: Slow
   hosts: localhost
@@ -70,7 +88,7 @@ PLAYS = {
 def client(make_app, tmp_path):
     for name, text in PLAYS.items():
         (tmp_path / f"{name}.yaml").write_text(text)
-    provisioning = {"playbooks_dir": str(tmp_path), "failure_list": ["ops@example.com"], "job_timeout_seconds": 3}
+    provisioning = {"playbooks_dir": str(tmp_path), "failure_list": ["ops@example.com"], "job_timeout_seconds": 6}
     app = make_app(provisioning=provisioning)
     client = app.test_client()
     client.application = app
@@ -103,22 +121,15 @@ def sim(client, iccid: str, **extra) -> int:
     return client.put("/crm/inventory/", json=body, headers=ADMIN_HEADERS).get_json()["inventory_id"]
 
 
-def wait(client, provision_id: int, timeout: float = 30) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job = client.get(f"/crm/provision/provision_id/{provision_id}", headers=ADMIN_HEADERS).get_json()
-        if job["provisioning_status"] != 1:
-            return job
-        time.sleep(0.2)
-    raise AssertionError(f"job {provision_id} still running after {timeout} s")
-
-
 def provision(client, **body):
     return client.put("/crm/provision/", json=body, headers=ADMIN_HEADERS)
 
 
 def test_06_14_job_answers_at_once_and_records_events_in_order(client):
-    """Also 06 check 15 (system vars win, request vars override product defaults) and §6/§7 statuses."""
+    """Also 06 check 15 (system vars win, request vars override product defaults) and §6/§7 statuses; 04 check 1
+    (the answer, the stored vars with the selection and the redacted token), 04 check 3 (request vars override the
+    product's, the real initiating_user wins) and 04 check 6 (an ignored failure is event status 3, the job 0, no
+    failure e-mail)."""
     customer = create_customer(client)
     chosen = sim(client, "8944001")
     started = time.monotonic()
@@ -149,7 +160,9 @@ def test_06_14_job_answers_at_once_and_records_events_in_order(client):
     assert stored["initiating_user"] != 99 and "access_token" not in stored, "system values cannot be spoofed or stored"
 
 
-def test_failed_job_keeps_its_events_sends_the_failure_email_and_can_be_retried(client):
+def test_04_7_failed_job_keeps_its_events_sends_the_failure_email_and_can_be_retried(client):
+    """A task failing without ignore_errors → status 2, error_summary = its msg, one e-mail per failure_list address.
+    Also 04 check 34: a retry is a new job with retry_of_provision_id; retrying a successful job → 409."""
     customer = create_customer(client)
     chosen = sim(client, "8944002")
     created = provision(
@@ -179,7 +192,9 @@ def test_failed_job_keeps_its_events_sends_the_failure_email_and_can_be_retried(
     )
 
 
-def test_yaml_error_becomes_a_fatal_error_event(client):
+def test_04_10_yaml_error_becomes_a_fatal_error_event(client):
+    """A play with a YAML error: the job is created, then fails with one `Fatal error` event (exit_code, stdout,
+    stderr, common_causes, variables) and an e-mail. (The missing-play half of the check: test_06_11.)"""
     customer = create_customer(client)
     created = provision(
         client,
@@ -204,12 +219,14 @@ def test_timeout_fails_the_job(client):
     assert job["provisioning_status"] == 2 and job["provisioning_result_json"][-1]["event_name"] == "Fatal error"
     assert json.loads(job["provisioning_result_json"][-1]["provisioning_result_json"]) == {
         "reason": "timeout",
-        "timeout_seconds": 3,
+        "timeout_seconds": 6,
     }
 
 
 def test_06_11_bad_requests_create_no_job(client):
-    """Also 06 checks 7 and 12, and §2: unknown product or customer, missing or unavailable inventory."""
+    """Also 06 checks 7 and 12, and §2: unknown product or customer, missing or unavailable inventory; 04 check 2
+    (missing selection → 400 naming it, no job), 04 check 10 (valid name, no file → 400, no job) and 04 check 11
+    (`../etc/passwd` → 400)."""
     customer = create_customer(client)
     mobile = product(client)
     free = sim(client, "free-1")
@@ -254,7 +271,7 @@ def test_machine_job_without_any_admin_is_refused(make_app, tmp_path):
     assert refused.status_code == 500 and refused.get_json()["message"] == "No admin user available to run provisioning"
 
 
-def test_secrets_never_stored_in_clear(client):
+def test_04_14_secrets_never_stored_in_clear(client):
     customer = create_customer(client)
     created = provision(
         client,
@@ -272,7 +289,7 @@ def test_secrets_never_stored_in_clear(client):
     assert "SECRETKI123" not in arguments, "the job's variables travel encrypted"
 
 
-def test_list_filters_and_search(client):
+def test_04_13_list_filters_and_search(client):
     customer = create_customer(client, "Listed Ltd")
     ok = provision(
         client, product_id=product(client, inventory_items_list=[])["product_id"], customer_id=customer["customer_id"]
@@ -289,3 +306,62 @@ def test_list_filters_and_search(client):
     by_customer = client.get("/crm/provision/?search=listed", headers=ADMIN_HEADERS).get_json()["pagination"]["total_items"]
     assert by_customer == 2
     assert client.get("/crm/provision/?filters=[1]", headers=ADMIN_HEADERS).status_code == 400
+
+
+def test_04_4_own_scope_provisions_only_for_its_customer(client):
+    """An own-scope user of customer 7 (view_own_provision) provisioning for customer 8 → 403; for 7 → 200."""
+    mine = create_customer(client, "Seven Ltd")
+    other = create_customer(client, "Eight Ltd")
+    contact = client.put(
+        "/crm/contact/",
+        json={"customer_id": mine["customer_id"], "contact_firstname": "Sam", "contact_email": "sam@seven.example"},
+        headers=ADMIN_HEADERS,
+    ).get_json()
+    user = ready_user(client, "sam@seven.example", role="Customer")
+    client.put(f"/auth/users/{user['id']}", json={"contact_id": contact["contact_id"]}, headers=ADMIN_HEADERS)
+    token = {"Authorization": f"Bearer {login(client, 'sam@seven.example').get_json()['token']}"}
+    plan = product(client, inventory_items_list=[], customer_can_purchase=True)["product_id"]
+    refused = client.put("/crm/provision/", json={"product_id": plan, "customer_id": other["customer_id"]}, headers=token)
+    assert refused.status_code == 403
+    allowed = client.put("/crm/provision/", json={"product_id": plan, "customer_id": mine["customer_id"]}, headers=token)
+    assert allowed.status_code == 200, allowed.get_json()
+    wait(client, allowed.get_json()["provision_id"])
+
+
+def test_04_5_api_key_jobs_run_as_the_first_admin(client):
+    """A job started with an admin X-API-KEY records the lowest-id admin as initiating_user, and the token the play
+    gets is a JWT whose subject is that id; an unknown key → 401 "Invalid API key". Also 04 check 12: while the job
+    runs its current task shows status 1; afterwards no event is running and completed_count = the events."""
+    customer = create_customer(client)
+    plan = product(client, "play_whoami", inventory_items_list=[])["product_id"]
+    created = provision(client, product_id=plan, customer_id=customer["customer_id"]).get_json()
+    deadline = time.monotonic() + 20
+    running = None
+    while running is None and time.monotonic() < deadline:
+        job = client.get(f"/crm/provision/provision_id/{created['provision_id']}", headers=ADMIN_HEADERS).get_json()
+        running = next((e for e in job["provisioning_result_json"] if e["provisioning_status"] == 1), None)
+        time.sleep(0.1)
+    assert job["provisioning_status"] == 1 and running["event_name"] in ("Read the token subject", "Wait a moment")
+    job = wait(client, created["provision_id"])
+    assert job["provisioning_status"] == 0, job["provisioning_result_json"]
+    assert all(e["provisioning_status"] != 1 for e in job["provisioning_result_json"])
+    assert job["completed_count"] == len(job["provisioning_result_json"]) == 3
+    admins = client.get("/auth/users?search=first-admin", headers=ADMIN_HEADERS).get_json()
+    admin_id = (admins["data"] if isinstance(admins, dict) else admins)[0]["id"]
+    assert job["initiating_user"] == admin_id
+    assert f"subject {admin_id}" in job["provisioning_result_json"][0]["provisioning_result_json"]
+    unknown = client.put("/crm/provision/", json={"product_id": plan}, headers={"X-API-KEY": "x" * 40})
+    assert unknown.status_code == 401 and unknown.get_json() == {"message": "Invalid API key"}
+
+
+def test_fields_labelled_as_secrets_are_redacted():
+    """A SIM's Ki and OPc live in itemtext fields: the item's labels mark them secret wherever it is stored."""
+    from omnicrm.redact import REDACTED, redact
+
+    item = {
+        "itemtext1": "8944",
+        "itemtext4": "00112233",
+        "itemtext5": "ffee",
+        "itemtext_labels": {"itemtext1": "ICCID", "itemtext4": "Ki", "itemtext5": "OPc"},
+    }
+    assert redact({"json": item})["json"] == {**item, "itemtext4": REDACTED, "itemtext5": REDACTED}

@@ -17,6 +17,7 @@ from omnicrm.auth.api import ns as auth_ns
 from omnicrm.auth.apikeys_api import ns as apikeys_ns
 from omnicrm.auth.profile_api import ns as profile_ns
 from omnicrm.auth.twofactor_api import ns as twofactor_ns
+from omnicrm.billing.api import ns as transactions_ns
 from omnicrm.catalogue.api import ns as catalogue_ns
 from omnicrm.config import Settings, load_settings
 from omnicrm.customers.api import ns as customers_ns
@@ -27,6 +28,8 @@ from omnicrm.jobs.api import ns as jobs_ns
 from omnicrm.provisioning.api import ns as provisioning_ns
 from omnicrm.search import index as search_index
 from omnicrm.search.api import ns as search_ns
+from omnicrm.services.api import ns as services_ns
+from omnicrm.services.ocs_api import ns as ocs_ns
 from omnicrm.store import connect
 from omnicrm.system.api import ns as system_ns
 
@@ -45,6 +48,9 @@ NAMESPACES = [
     provisioning_ns,
     search_ns,
     jobs_ns,
+    services_ns,
+    ocs_ns,
+    transactions_ns,
 ]
 
 

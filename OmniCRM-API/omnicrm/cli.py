@@ -175,3 +175,16 @@ def worker(burst: bool) -> None:
         sys.exit(2)
     with app.app_context():
         runner.work(burst=burst)
+
+
+@main.command("due-cancellations")
+def due_cancellations() -> None:
+    """Cancel the services whose scheduled deprovision date has come (run it daily, e.g. from cron)."""
+    from omnicrm.app import create_app
+    from omnicrm.db import get_session
+    from omnicrm.services.lifecycle import run_due_cancellations
+
+    app = create_app(_settings())
+    with app.app_context():
+        done = run_due_cancellations(get_session())
+    click.echo(f"{len(done)} service(s) cancelled" + (f": {', '.join(map(str, done))}" if done else ""))

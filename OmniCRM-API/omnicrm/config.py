@@ -114,6 +114,8 @@ class ProvisioningSettings(Section):
     job_timeout_seconds: int = Field(default=600, ge=1)
     service_token_ttl_seconds: int = Field(default=7200, ge=60)
     max_concurrent_jobs: int = Field(default=4, ge=1)
+    simple_recharge_wait_seconds: int = Field(default=120, ge=1)
+    inventory_reservation_ttl_seconds: int = Field(default=900, ge=1)
 
     @field_validator("failure_list", mode="before")
     @classmethod
@@ -144,6 +146,35 @@ class OcsSettings(Section):
     ocsApi: str | None = None
     ocsTenant: str | None = None
     cgrates: str | None = None
+    OCS: str | None = None  # accepted alias of `cgrates`; when both are set, playbooks see this one
+    timeout_seconds: float = Field(default=5, gt=0)
+
+    @property
+    def jsonrpc_address(self) -> str | None:
+        """The CGRateS `host:port` the product calls (spec 04 configuration: `cgrates`, alias `OCS`)."""
+        return self.cgrates or self.OCS
+
+
+class ServicesSettings(Section):
+    expiring_soon_days: int = Field(default=7, ge=0)
+    prorata_credit_on_addon_removal: bool = False
+    cancellation_grace_days: int = Field(default=0, ge=0, le=30)
+    return_due_days: int = Field(default=14, ge=1)
+
+    @field_validator("cancellation_grace_days")
+    @classmethod
+    def _grace(cls, value: int) -> int:
+        if 0 < value < 7:
+            raise ValueError("0 (no grace period) or 7-30 days")
+        return value
+
+
+class BillingSettings(Section):
+    charge_suspended_services: bool = False
+
+
+class SelfCareSettings(Section):
+    allow_service_cancellation: bool = False
 
 
 class SmscSettings(Section):
@@ -329,6 +360,9 @@ class Settings(Section):
     inventory: InventorySettings = InventorySettings()
     service_qualification: ServiceQualification = ServiceQualification()
     tags: TagSettings = TagSettings()
+    services: ServicesSettings = ServicesSettings()
+    billing: BillingSettings = BillingSettings()
+    self_care: SelfCareSettings = SelfCareSettings()
 
     @field_validator("service_types")
     @classmethod

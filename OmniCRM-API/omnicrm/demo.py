@@ -68,29 +68,61 @@ DEMO_TEMPLATES = (
         "retail_cost": 10,
         "itemtext1_label": "ICCID",
         "itemtext2_label": "IMSI",
-        "itemtext3_label": "SIM Type",
+        "itemtext3_label": "PUK Code",
+        "itemtext4_label": "Ki",
+        "itemtext5_label": "OPc",
     },
     {
         "item": "Mobile Number",
         "wholesale_cost": 1,
         "retail_cost": 0,
-        "itemtext1_label": "Phone Number",
+        "itemtext1_label": "MSISDN",
         "itemtext2_label": "Region",
     },
 )
-DEMO_PRODUCT = {
-    "product_name": "Mobile Prepaid 20GB",
-    "product_slug": "mobile-prepaid-20gb",
-    "service_type": "mobile",
-    "retail_cost": 15,
-    "wholesale_cost": 5,
-    "wholesale_setup_cost": 1,
-    "contract_days": 30,
-    "auto_renew": "prompt",
-    "customer_can_purchase": True,
-    "inventory_items_list": ["SIM Card", "Mobile Number"],
-    "features_list": "20GB high-speed data. Unlimited calls and texts. EU roaming included",
-}
+STOCK = 10  # of each template
+DEMO_PRODUCTS = (
+    {
+        "product_name": "Mobile Prepaid 20GB",
+        "product_slug": "mobile-prepaid-20gb",
+        "service_type": "mobile",
+        "retail_cost": 15,
+        "wholesale_cost": 5,
+        "wholesale_setup_cost": 1,
+        "contract_days": 30,
+        "auto_renew": "prompt",
+        "customer_can_purchase": True,
+        "inventory_items_list": ["SIM Card", "Mobile Number"],
+        "features_list": "20GB high-speed data. Unlimited calls and texts. EU roaming included",
+        "provisioning_play": "play_psim_only",
+        "provisioning_json_vars": {"data_gb": 20, "voice_minutes": "unlimited", "sms_count": "unlimited", "days": 30},
+    },
+    {
+        "product_name": "5GB Extra Data",
+        "product_slug": "data-boost-5gb",
+        "category": "addon",
+        "service_type": "mobile",
+        "retail_cost": 5,
+        "wholesale_cost": 1.5,
+        "auto_renew": "false",
+        "allow_auto_renew": False,
+        "customer_can_purchase": True,
+        "features_list": "5GB extra data for 7 days. Used before your monthly allowance",
+        "provisioning_play": "play_topup_charge_then_action",
+        "provisioning_json_vars": {"data_gb": 5, "days": 7},
+    },
+    {
+        "product_name": "Top-up 10",
+        "product_slug": "topup-10",
+        "category": "addon",
+        "service_type": "mobile",
+        "retail_cost": 10,
+        "auto_renew": "false",
+        "customer_can_purchase": True,
+        "features_list": "10.00 of credit, valid 180 days",
+        "provisioning_play": "play_topup_monetary",
+    },
+)
 
 
 def _users(session: Session, bcrypt_rounds: int) -> None:
@@ -128,17 +160,23 @@ def _inventory(session: Session) -> None:
     for body in DEMO_TEMPLATES:
         if templates.by_name(session, body["item"]) is None:
             template = templates.create(session, body)
-            for n in range(1, 6):
-                number = f"8944100000000000{n:03d}" if body["item"] == "SIM Card" else f"+44770090{n:04d}"
+            for n in range(1, STOCK + 1):
+                texts = _sim(n) if body["item"] == "SIM Card" else [f"+44770090{n:04d}", "London"]
+                fields = {f"itemtext{i}": text for i, text in enumerate(texts, 1)}
                 items.create(
-                    session,
-                    {"inventory_template_id": template.inventory_template_id, "itemtext1": number, "item_state": "In Stock"},
+                    session, {"inventory_template_id": template.inventory_template_id, "item_state": "In Stock", **fields}
                 )
 
 
+def _sim(n: int) -> list[str]:
+    """ICCID, IMSI, PUK, Ki and OPc of a demo SIM (test network MCC/MNC 001/01)."""
+    return [f"8944100000000000{n:03d}", f"00101{n:010d}", f"{n:08d}", f"{n:032x}", f"{n + 7:032x}"]
+
+
 def _products(session: Session) -> None:
-    if session.scalar(select(Product.product_id).where(Product.product_slug == DEMO_PRODUCT["product_slug"])) is None:
-        products.create(session, DEMO_PRODUCT)
+    for body in DEMO_PRODUCTS:
+        if session.scalar(select(Product.product_id).where(Product.product_slug == body["product_slug"])) is None:
+            products.create(session, body)
 
 
 def load(session: Session, bcrypt_rounds: int, default_country: str | None = "United Kingdom") -> list[tuple[str, str]]:

@@ -18,11 +18,12 @@ log = logging.getLogger(__name__)
 class ApiError(Exception):
     """A refusal with a status, a human message and optionally the fields at fault."""
 
-    def __init__(self, status: int, message: str, errors: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, message: str, errors: dict[str, str] | None = None, **details: Any) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.errors = errors or {}
+        self.details = details  # extra keys of the body, e.g. the `blocking` ids of a refused archive
 
 
 def bad_request(message: str, errors: dict[str, str] | None = None) -> ApiError:
@@ -37,8 +38,8 @@ def conflict(message: str) -> ApiError:
     return ApiError(409, message)
 
 
-def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
-    body: dict[str, Any] = {"message": message}
+def error_response(status: int, message: str, errors: dict[str, Any] | None = None, **details: Any) -> Response:
+    body: dict[str, Any] = {"message": message, **details}
     if errors:
         body["errors"] = errors
     if status >= 500 and "request_id" in g:
@@ -51,7 +52,7 @@ def error_response(status: int, message: str, errors: dict[str, Any] | None = No
 def to_response(exc: BaseException) -> Response:
     """Turn any exception raised while serving a request into the JSON error shape."""
     if isinstance(exc, ApiError):
-        return error_response(exc.status, exc.message, exc.errors)
+        return error_response(exc.status, exc.message, exc.errors, **exc.details)
     if isinstance(exc, HTTPException):
         return _http_error(exc)
     log.exception("unhandled error", exc_info=exc)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from omnicrm.errors import bad_request
 
 MISSING = object()
+TRUTHY = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -85,6 +87,31 @@ class Reader:
             self.errors[field] = "must be true or false"
             return MISSING
         return self._keep(field, raw)
+
+    def truthy(self, field: str) -> Any:
+        """A boolean also given as text by playbooks: "true"/"false", "1"/"0", "yes"/"no"."""
+        raw = self._raw(field, False)
+        if raw is MISSING or raw is None:
+            return raw
+        value = TRUTHY.get(raw.strip().lower()) if isinstance(raw, str) else raw if isinstance(raw, bool) else None
+        if value is None:
+            self.errors[field] = "must be true or false"
+            return MISSING
+        return self._keep(field, value)
+
+    def money(self, field: str, *, required: bool = False, signed: bool = False) -> Any:
+        """An exact amount (numbers and numeric strings such as "30.0"); negative only when `signed`."""
+        raw = self._raw(field, required)
+        if raw is MISSING or raw is None:
+            return raw
+        try:
+            value = Decimal(str(raw)) if not isinstance(raw, bool) else Decimal("NaN")
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite() or (value < 0 and not signed):
+            self.errors[field] = "must be a number" if signed else "must be a number of at least 0"
+            return MISSING
+        return self._keep(field, value)
 
     def number(self, field: str, *, required: bool = False, low: float | None = None, high: float | None = None) -> Any:
         raw = self._raw(field, required)

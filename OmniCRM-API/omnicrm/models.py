@@ -2,6 +2,7 @@
 
 from omnicrm.activity.models import Activity
 from omnicrm.auth.models import ApiKey, AuthToken, ImpersonationLog, Permission, Role, User, UserBackupCode
+from omnicrm.billing.models import Transaction
 from omnicrm.catalogue.models import Product
 from omnicrm.customers.models import Contact, Customer, CustomerAttribute, CustomerTag, Site
 from omnicrm.db import Base
@@ -10,6 +11,13 @@ from omnicrm.jobs.models import BackgroundJob
 from omnicrm.notify.models import Communication
 from omnicrm.provisioning.models import Provision, ProvisionEvent
 from omnicrm.search.models import SearchEntry, SearchGram
+from omnicrm.services.models import (
+    Service,
+    ServiceAddon,
+    ServiceBalanceWatermark,
+    ServiceLifecycleEvent,
+    ServiceNote,
+)
 
 metadata = Base.metadata
 
@@ -34,6 +42,12 @@ __all__ = [
     "Role",
     "SearchEntry",
     "SearchGram",
+    "Service",
+    "ServiceAddon",
+    "ServiceBalanceWatermark",
+    "ServiceLifecycleEvent",
+    "ServiceNote",
+    "Transaction",
     "User",
     "UserBackupCode",
     "metadata",

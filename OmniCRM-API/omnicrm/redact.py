@@ -16,10 +16,23 @@ def is_secret(key: str) -> bool:
     return lowered in SECRET_NAMES or any(part in lowered for part in SECRET_PARTS)
 
 
+def _labelled_secrets(value: dict) -> set[str]:
+    """An inventory item names its fields by label (`itemtext4` labelled "Ki"): those fields are secret too."""
+    labels = value.get("itemtext_labels")
+    if not isinstance(labels, dict):
+        return set()
+    return {field for field, label in labels.items() if isinstance(label, str) and is_secret(label.strip().replace(" ", "_"))}
+
+
 def redact(value: Any) -> Any:
-    """A copy of `value` with secret-looking keys masked at any depth and bearer tokens cut out of text."""
+    """A copy of `value` with secret-looking keys masked at any depth, fields labelled as secrets masked, and
+    bearer tokens cut out of text."""
     if isinstance(value, dict):
-        return {key: REDACTED if isinstance(key, str) and is_secret(key) else redact(item) for key, item in value.items()}
+        labelled = _labelled_secrets(value)
+        return {
+            key: REDACTED if isinstance(key, str) and (is_secret(key) or key in labelled) else redact(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list | tuple):
         return [redact(item) for item in value]
     if isinstance(value, str):

@@ -26,6 +26,7 @@ class Store(Protocol):
     def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None: ...
     def delete(self, key: str) -> None: ...
     def incr(self, key: str, ttl_seconds: int) -> int: ...
+    def add(self, key: str, value: str, ttl_seconds: int) -> bool: ...
     def status(self) -> str: ...
 
 
@@ -43,6 +44,10 @@ class RedisStore:
 
     def delete(self, key: str) -> None:
         self.client.delete(key)
+
+    def add(self, key: str, value: str, ttl_seconds: int) -> bool:
+        """Set only when absent (atomic): False when someone else holds the key."""
+        return bool(self.client.set(key, value, ex=ttl_seconds, nx=True))
 
     def incr(self, key: str, ttl_seconds: int) -> int:
         """Count within a window that starts at the first increment."""
@@ -88,6 +93,13 @@ class MemoryStore:
     def delete(self, key: str) -> None:
         with self._lock:
             self._values.pop(key, None)
+
+    def add(self, key: str, value: str, ttl_seconds: int) -> bool:
+        with self._lock:
+            if self._live(key) is not None:
+                return False
+            self._values[key] = (value, time.monotonic() + ttl_seconds)
+            return True
 
     def incr(self, key: str, ttl_seconds: int) -> int:
         with self._lock:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import random
 import secrets
 import statistics
@@ -18,9 +19,13 @@ from omnicrm.app import create_app
 from omnicrm.config import Settings
 from omnicrm.customers.models import Contact, Customer, Site
 from omnicrm.db import utcnow
+from omnicrm.integrations.ocs import DATA, MONETARY, SMS, VOICE, OcsClient
 from omnicrm.inventory.models import Inventory, InventoryTemplate
+from omnicrm.sandbox import ocs as ocs_sandbox
+from omnicrm.sandbox.server import start
 from omnicrm.search import index
 from omnicrm.search.models import SearchEntry, SearchGram
+from omnicrm.services.models import Service
 
 FIRST = [
     "John",
@@ -58,6 +63,15 @@ STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Park Aven
 API_KEY = "bench-" + "s" * 40
 QUERIES = {"prefix": "Smi", "infix": "arci", "email": "john.smith4@", "id-like digits": "0123", "ICCID part": "89440000000000123"}
 RUNS = 40
+SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "10000,100000").split(","))
+SERVICES_PER_CUSTOMER = 3
+SERVICE_LISTS = {
+    "Active, first page": "",
+    "Active, page 500": "page=500",
+    "all, by name": "filters={}&sort=service_name&order=asc",
+    "search name": "search=Mobile%20-%20%2B44%207700%20000123",
+    "search one number": "search=0001230",
+}
 URL = "mysql+pymysql://root@127.0.0.1:3306/omnicrm_search_bench?charset=utf8mb4"
 
 
@@ -122,7 +136,11 @@ def load(engine, start: int, count: int) -> None:
             connection.execute(insert(Site), sites)
             items = [sim_card(number, now) for number in ids]
             connection.execute(insert(Inventory), items)
-            index_rows(connection, customers, contacts, sites, items)
+            services = [mobile_service(number, n, now) for number in ids for n in range(SERVICES_PER_CUSTOMER)]
+            connection.execute(insert(Service), services)
+            first_service = connection.execute(text("SELECT MAX(service_id) FROM service")).scalar() - len(services)
+            services = [{"service_id": first_service + n + 1, **row} for n, row in enumerate(services)]
+            index_rows(connection, customers, contacts, sites, items, services)
 
 
 def sim_card(number: int, now) -> dict:
@@ -141,7 +159,28 @@ def sim_card(number: int, now) -> dict:
     }
 
 
-def index_rows(connection, customers: list[dict], contacts: list[dict], sites: list[dict], items: list[dict]) -> None:
+def mobile_service(number: int, n: int, now) -> dict:
+    """Three services a customer: mostly Active, some Suspended or Inactive, each with its own OCS account."""
+    status = ("Active", "Active", "Suspended", "Active", "Inactive")[(number + n) % 5]
+    return {
+        "customer_id": number,
+        "service_name": f"Mobile - +44 7700 {number:06d}{n}",
+        "service_type": "mobile",
+        "service_uuid": f"Mobile_SIM_{number:08x}{n}",
+        "service_status": status,
+        "retail_cost": 15,
+        "wholesale_cost": 5,
+        "custom_fields": {},
+        "service_provisioned_date": now,
+        "service_active_date": now,
+        "created": now,
+        "last_modified": now,
+    }
+
+
+def index_rows(
+    connection, customers: list[dict], contacts: list[dict], sites: list[dict], items: list[dict], services: list[dict]
+) -> None:
     """Bulk inserts bypass the ORM, so the search index is written here with the product's own rules."""
     first_contact = connection.execute(text("SELECT MAX(contact_id) FROM contact")).scalar() - len(contacts)
     first_site = connection.execute(text("SELECT MAX(site_id) FROM site")).scalar() - len(sites)
@@ -150,14 +189,15 @@ def index_rows(connection, customers: list[dict], contacts: list[dict], sites: l
     records += [Site(site_id=first_site + n + 1, **row) for n, row in enumerate(sites)]
     first_item = connection.execute(text("SELECT MAX(inventory_id) FROM inventory")).scalar() - len(items)
     records += [Inventory(inventory_id=first_item + n + 1, **row) for n, row in enumerate(items)]
+    records += [Service(**row) for row in services]
     entries, postings = [], []
     for record in records:
         entry, grams = index.rows_for(record, customer_open=record.customer_id % 10 != 0)  # every tenth customer is Closed
         entries.append(entry)
         postings += grams
     connection.execute(insert(SearchEntry), entries)
-    for start in range(0, len(postings), 50_000):
-        connection.execute(insert(SearchGram), postings[start : start + 50_000])
+    for first in range(0, len(postings), 50_000):
+        connection.execute(insert(SearchGram), postings[first : first + 50_000])
 
 
 def timings(call: Callable[[], int]) -> dict[str, float]:
@@ -172,15 +212,30 @@ def timings(call: Callable[[], int]) -> dict[str, float]:
     return {"p50": statistics.median(samples), "p95": samples[int(len(samples) * 0.95) - 1]}
 
 
-def measure(client, scale: int) -> None:
+def measure(client, ocs: OcsClient, scale: int) -> None:
     headers = {"X-API-KEY": API_KEY}
-    print(f"\n{scale:,} customers, {2 * scale:,} contacts, {scale:,} sites, {scale:,} inventory items")
+    services = SERVICES_PER_CUSTOMER * scale
+    print(f"\n{scale:,} customers, {2 * scale:,} contacts, {scale:,} sites, {scale:,} inventory items, {services:,} services")
     for label, term in QUERIES.items():
         figures = timings(lambda t=term: client.get(f"/utilities/search_everything?search={t}", headers=headers).status_code)
         print(f"  search {label:<16} {term!r:<16} p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
     for label, query in (("first page", "page=1"), ("page 500", "page=500"), ("name search", "search=garcia")):
         figures = timings(lambda q=query: client.get(f"/crm/customers?{q}&per_page=20", headers=headers).status_code)
         print(f"  customer list {label:<11}                  p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
+    for label, query in SERVICE_LISTS.items():
+        figures = timings(lambda q=query: client.get(f"/crm/service/?{q}", headers=headers).status_code)
+        print(f"  service list {label:<20}          p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
+    service_page(client, ocs, scale // 2)
+
+
+def service_page(client, ocs: OcsClient, service_id: int) -> None:
+    """GET /crm/service/{id}: the record, its inventory, add-ons and live balances read from the OCS simulator."""
+    headers = {"X-API-KEY": API_KEY}
+    uuid = client.get(f"/crm/service/{service_id}?include_usage=false", headers=headers).get_json()["service_uuid"]
+    for balance_type, value in ((DATA, 20 * 1024**3), (VOICE, 500 * 60 * 10**9), (SMS, 250), (MONETARY, 2000)):
+        ocs.add_balance(uuid, balance_type, value, balance_id=f"monthly{balance_type}", expiry_time="+720h")
+    figures = timings(lambda: client.get(f"/crm/service/{service_id}", headers=headers).status_code)
+    print(f"  service page (with its OCS reads)                p50 {figures['p50']:7.1f} ms   p95 {figures['p95']:7.1f} ms")
 
 
 def explain(engine) -> None:
@@ -190,6 +245,8 @@ def explain(engine) -> None:
         "ORDER BY customer_id DESC LIMIT 20 OFFSET 9980",
         "search 'smi'": "SELECT entity_rank, entity_id FROM search_gram WHERE gram = 'smi' AND customer_open "
         "ORDER BY entity_rank, entity_id",
+        "service list, Active page 500": "SELECT service.* FROM service JOIN customer ON customer.customer_id = "
+        "service.customer_id WHERE service.service_status = 'Active' ORDER BY service.service_id DESC LIMIT 10 OFFSET 4990",
         "search 'arci'": "SELECT g.entity_rank, g.entity_id FROM search_gram g JOIN search_gram o "
         "ON o.entity_rank = g.entity_rank "
         "AND o.entity_id = g.entity_id AND o.gram = 'rci' AND o.customer_open = g.customer_open "
@@ -213,6 +270,7 @@ def main() -> None:
         return
     migrate.upgrade(URL)
     engine = create_engine(URL)
+    ocs_sim = start(ocs_sandbox.create_app())
     with engine.begin() as connection:
         now = utcnow()
         template = {
@@ -233,19 +291,22 @@ def main() -> None:
             "crm": {"base_url": "http://x"},
             "api_keys": {API_KEY: {"roles": ["admin"]}},
             "server": {"log_level": "WARNING"},
+            "ocs": {"cgrates": f"127.0.0.1:{ocs_sim.port}", "ocsTenant": ocs_sandbox.DEFAULT_TENANT},
         }
     )
     client = create_app(settings).test_client()
+    ocs = OcsClient(f"127.0.0.1:{ocs_sim.port}", ocs_sandbox.DEFAULT_TENANT)
     print("Search and list latency on MariaDB (in-process WSGI; data generated, loaded with bulk inserts)")
     loaded = 0
-    for scale in (10_000, 100_000):
+    for scale in SCALES:
         started = time.perf_counter()
         load(engine, loaded, scale - loaded)
         loaded = scale
         print(f"(loaded up to {scale:,} customers in {time.perf_counter() - started:.0f} s)")
-        measure(client, scale)
+        measure(client, ocs, scale)
     explain(engine)
     engine.dispose()
+    ocs_sim.stop()
 
 
 if __name__ == "__main__":

@@ -1,59 +1,29 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './browser.mjs';
-import { callApi } from './identity.mjs';
-import { startProduct } from './server.mjs';
+import { screenshotWholePage, startDemoSession } from './demoSession.mjs';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-// The demo admin that `omnicrm up` creates in demo mode (server.mjs writes `demo: true`).
-const DEMO_ADMIN = { email: 'admin@example.com', password: 'admin' };
 const TEMPLATE = 'Test SIM';
 const PRODUCT = 'Test SIM Plan 10GB';
 const SLUG = 'test-sim-plan-10gb';
 const csv = (lines) => `${['ICCID,IMSI', ...lines].join('\n')}\n`;
 const GOOD_ROWS = ['8944990000000000101,234159000000101', '8944990000000000102,234159000000102'];
 
-// A full-page screenshot without the sticky top bar drawn over the middle: the viewport is made as
-// tall as the page for the shot.
-async function screenshotWholePage(page, name) {
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
-  await page.setViewportSize(viewport);
-}
-
 describe('catalogue and inventory against the live API', () => {
-  let product;
-  let browser;
+  let session;
   let page;
   let templateId;
 
-  const api = (method, apiPath, options = {}) =>
-    callApi(product.baseUrl, method, apiPath, { apiKey: product.apiKey, ...options });
-  const sidebar = () => page.getByRole('navigation', { name: 'Main' });
+  const api = (...args) => session.api(...args);
+  const sidebar = () => session.sidebar();
   const itemsOfTemplate = async () =>
     (await api('GET', `/crm/inventory/?inventory_template_id=${templateId}&per_page=50`)).pagination.total_items;
 
   before(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${product.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await sidebar().waitFor();
+    session = await startDemoSession();
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  after(() => session?.stop());
 
   test('an inventory template with the labels ICCID and IMSI is created through the editor', async () => {
     await sidebar().getByRole('link', { name: 'Templates' }).click();
@@ -228,7 +198,7 @@ describe('catalogue and inventory against the live API', () => {
     await screenshotWholePage(page, 'product-editor.png');
 
     await page.getByRole('button', { name: 'Create Product' }).click();
-    await page.waitForURL(`${product.baseUrl}/products`);
+    await page.waitForURL(`${session.product.baseUrl}/products`);
     await page.getByText(`${PRODUCT} has been created.`).waitFor();
     const row = page.getByRole('row', { name: new RegExp(PRODUCT) });
     await row.waitFor();

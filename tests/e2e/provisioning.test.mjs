@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './browser.mjs';
-import { callApi } from './identity.mjs';
-import { startProduct } from './server.mjs';
+import { SCREENSHOTS, screenshotWholePage, startDemoSession } from './demoSession.mjs';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-// The demo admin and customer that `omnicrm up` creates in demo mode (server.mjs writes `demo: true`).
-const DEMO_ADMIN = { email: 'admin@example.com', password: 'admin' };
+// The demo customers that `omnicrm up` creates in demo mode: Carl (Individual) and Acme (Business, with one site
+// and a Primary,Technical contact).
 const CUSTOMER = 'Carl Customer';
+const BUSINESS = 'Acme Telecom Ltd';
 // Plays copied from tests/e2e/plays by server.mjs.
 const DEMO_TASKS = [
   'Check the request',
@@ -22,14 +18,6 @@ const DEMO_TASKS = [
 const IGNORED_TASK = 'Optional capability check';
 const FAILURE = 'Network element refused the activation (e2e)';
 const JOB_TIMEOUT_MS = 60_000;
-
-async function screenshotWholePage(page, name) {
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
-  await page.setViewportSize(viewport);
-}
 
 const productBody = (name, slug, play) => ({
   product_name: name,
@@ -46,49 +34,47 @@ const productBody = (name, slug, play) => ({
 });
 
 describe('provisioning against the live API', () => {
-  let product;
-  let browser;
+  let session;
   let page;
   let demoProduct;
   let failingProduct;
   let demoJobId;
 
-  const api = (method, apiPath, options = {}) =>
-    callApi(product.baseUrl, method, apiPath, { apiKey: product.apiKey, ...options });
-  const sidebar = () => page.getByRole('navigation', { name: 'Main' });
+  const api = (...args) => session.api(...args);
+  const sidebar = () => session.sidebar();
   const statusHeading = () => page.getByRole('heading', { level: 2, name: /^Provisioning Status:/ });
   const jobId = () => Number(new URL(page.url()).pathname.split('/').pop());
   const task = (name) => page.locator('.task-list > li').filter({ has: page.getByText(name, { exact: true }) });
 
+  // "Provision a product" on the Provisioning page, for the demo customer and `product`: the open dialog.
+  async function provisionDialog(product) {
+    await page.getByRole('button', { name: 'Provision a product' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Provision a product' });
+    await dialog.getByLabel('Find customer').fill('Carl');
+    const customer = await api('GET', `/crm/customers?search=${encodeURIComponent(CUSTOMER)}`);
+    const customerId = String(customer.data[0].customer_id);
+    const picker = dialog.getByLabel('Customer', { exact: true });
+    await picker.locator(`option[value="${customerId}"]`).waitFor({ state: 'attached' });
+    await picker.selectOption(customerId);
+    await dialog.getByLabel('Product').selectOption(String(product.product_id));
+    return dialog;
+  }
+
   before(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
+    session = await startDemoSession();
+    page = session.page;
     demoProduct = await api('PUT', '/crm/product/', { body: productBody('E2E Demo Service', 'e2e-demo-service', 'e2e_demo') });
     failingProduct = await api('PUT', '/crm/product/', {
       body: productBody('E2E Failing Service', 'e2e-failing-service', 'e2e_fail'),
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${product.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await sidebar().waitFor();
   });
 
-  after(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  after(() => session?.stop());
 
-  test('Add service on the customer page runs the play live to Success, the ignored failure in orange', async () => {
-    await sidebar().getByRole('link', { name: 'List' }).click();
-    await page.getByRole('link', { name: CUSTOMER }).click();
-    await page.getByRole('heading', { level: 1, name: CUSTOMER }).waitFor();
-
-    await page.getByRole('button', { name: 'Add service' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Provision a product' });
-    await dialog.getByLabel('Product').selectOption(String(demoProduct.product_id));
+  test('Provision a product runs the play live to Success, the ignored failure in orange', async () => {
+    await sidebar().getByRole('link', { name: 'Provisioning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Provisioning' }).waitFor();
+    const dialog = await provisionDialog(demoProduct);
     assert.match(await dialog.getByLabel('Charges').innerText(), /Due today\s+\$15\.00/);
     await dialog.getByRole('button', { name: 'Add variable' }).click();
     await dialog.getByLabel('Variable 1 name').fill('e2e_note');
@@ -142,14 +128,7 @@ describe('provisioning against the live API', () => {
 
   test('a failing play shows the failure panel, and Retry starts a new job', async () => {
     await page.getByRole('tablist', { name: 'Job status' }).getByRole('tab', { name: 'All' }).click();
-    await page.getByRole('button', { name: 'Provision a product' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Provision a product' });
-    await dialog.getByLabel('Find customer').fill('Carl');
-    const customer = await api('GET', `/crm/customers?search=${encodeURIComponent(CUSTOMER)}`);
-    const customerId = String(customer.data[0].customer_id);
-    await dialog.getByLabel('Customer', { exact: true }).locator(`option[value="${customerId}"]`).waitFor({ state: 'attached' });
-    await dialog.getByLabel('Customer', { exact: true }).selectOption(customerId);
-    await dialog.getByLabel('Product').selectOption(String(failingProduct.product_id));
+    const dialog = await provisionDialog(failingProduct);
     await dialog.getByRole('button', { name: 'Provision' }).click();
 
     await page.waitForURL(/\/provisioning\/\d+$/);
@@ -172,5 +151,55 @@ describe('provisioning against the live API', () => {
     assert.equal(retried.retry_of_provision_id, failedId);
     assert.equal(retried.provisioning_status, 2);
     assert.equal(retried.error_summary, FAILURE);
+  });
+
+  test("Add service on a business customer's page runs the wizard, with the site, contacts and PO number", async () => {
+    await sidebar().getByRole('link', { name: 'List' }).click();
+    await page.getByRole('link', { name: BUSINESS }).click();
+    await page.getByRole('heading', { level: 1, name: BUSINESS }).waitFor();
+    const customerId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    await page.getByRole('link', { name: 'Add service' }).click();
+    await page.waitForURL(`**/services/assign?customer_id=${customerId}`);
+    await page.getByRole('heading', { level: 1, name: 'Assign a Plan' }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Business' }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('article', { name: 'E2E Demo Service' }).getByRole('button', { name: 'Assign to Customer' }).click();
+    if (demoProduct.auto_renew === 'prompt') {
+      await page.getByRole('region', { name: 'Auto-renew' }).getByRole('button', { name: 'No' }).click();
+    }
+
+    // The only site and the Technical contact are suggested; the customer has no Billing contact.
+    const details = page.getByRole('region', { name: 'Business details' });
+    const site = details.getByLabel('Installation site');
+    await site.locator('option').nth(1).waitFor({ state: 'attached' });
+    assert.match(await site.locator('option:checked').innerText(), /1 Canada Square/);
+    assert.equal((await details.getByLabel('Technical contact').locator('option:checked').innerText()).trim(), 'Ann Acme');
+    assert.equal((await details.getByLabel('Billing contact').locator('option:checked').innerText()).trim(), 'None');
+    await details.getByLabel('Billing contact').selectOption({ label: 'Ann Acme' });
+    await details.getByLabel('PO number').fill('PO-E2E-42');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'assign-business-details.png') });
+    await details.getByRole('button', { name: 'Next' }).click();
+
+    const review = page.getByRole('region', { name: 'Review' });
+    assert.match(await review.innerText(), /PO number\s+PO-E2E-42/);
+    await review.getByRole('button', { name: 'Confirm & Provision' }).click();
+    await page.getByRole('heading', { name: `Service provisioned successfully for ${BUSINESS}` }).waitFor({
+      timeout: JOB_TIMEOUT_MS,
+    });
+    // The demo play records no service: the panel leads to the customer's services instead.
+    const toServices = page.getByRole('region', { name: 'Provisioned' }).getByRole('link', { name: "View the customer's services" });
+    await toServices.waitFor();
+    assert.equal(await toServices.getAttribute('href'), `/customers/${customerId}#3`);
+
+    const jobs = await api('GET', `/crm/provision/?filters=${encodeURIComponent(JSON.stringify({ customer_id: [customerId] }))}`);
+    const sent = JSON.parse(jobs.data[0].provisioning_json_vars);
+    const contact = (await api('GET', `/crm/contact/customer_id/${customerId}`))[0];
+    const [{ site_id: siteId }] = await api('GET', `/crm/site/customer_id/${customerId}`);
+    assert.equal(sent.site_id, siteId);
+    assert.deepEqual(sent.custom_fields, {
+      billing_contact_id: contact.contact_id,
+      technical_contact_id: contact.contact_id,
+      po_number: 'PO-E2E-42',
+    });
   });
 });

@@ -4,7 +4,7 @@
 // server instead and nothing is started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OMNICRM = path.join(REPO, '.venv', 'bin', 'omnicrm');
 const PLAYS = path.join(REPO, 'tests', 'e2e', 'plays');
+const REFERENCE_PLAYS = path.join(REPO, 'Provisioners', 'plays');
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -27,10 +28,11 @@ function freePort() {
   });
 }
 
-// The test playbooks (tests/e2e/plays/*.yaml) in the temporary playbooks folder.
+// The reference playbooks (Provisioners/plays, with their task and vars files: the demo products name them) and
+// the test playbooks (tests/e2e/plays/*.yaml) in the temporary playbooks folder.
 async function copyPlays(directory) {
   const plays = path.join(directory, 'plays');
-  await mkdir(plays);
+  await cp(REFERENCE_PLAYS, plays, { recursive: true });
   const names = (await readdir(PLAYS)).filter((name) => name.endsWith('.yaml'));
   await Promise.all(names.map((name) => copyFile(path.join(PLAYS, name), path.join(plays, name))));
 }

@@ -52,6 +52,7 @@ def start(session: Session, caller: Principal, target_id: object, ip: str) -> di
     body = login_body(target, tokens)
     return {
         **body,
+        "success": True,
         "impersonating_user_id": caller.user_id,
         "target_user_id": target.id,
         "impersonation_start": record.impersonation_start.strftime("%Y-%m-%dT%H:%M:%SZ"),

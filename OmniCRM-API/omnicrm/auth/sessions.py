@@ -171,7 +171,7 @@ def rotate(refresh_token: str, user: User, roles: list[str]) -> Tokens:
     return _issue(sid, session, user, roles, _parse(session["absolute_expiry"]) - now)
 
 
-def playbook_token(session: Any, user_id: int | None) -> str:
+def playbook_token(session: Any, user_id: int | None, provision_id: int | None = None) -> str:
     """A JWT for a playbook calling the API back on behalf of the job's user (spec 04 §4).
 
     It is not tied to a login session: it lives `provisioning.service_token_ttl_seconds` and dies with the
@@ -184,6 +184,7 @@ def playbook_token(session: Any, user_id: int | None) -> str:
         "roles": [],
         "pwd_change_required": False,
         "playbook": True,
+        "provision_id": provision_id,
     }
     ttl = timedelta(seconds=settings.provisioning.service_token_ttl_seconds)
     return create_access_token(str(user_id), additional_claims=claims, expires_delta=ttl)

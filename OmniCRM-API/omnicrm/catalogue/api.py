@@ -10,7 +10,7 @@ from sqlalchemy import and_, or_, select
 
 from omnicrm import clock
 from omnicrm.apidoc import LIST_PARAMS, error_model
-from omnicrm.auth.principal import authenticate, require
+from omnicrm.auth.principal import authenticate, ensure_customer_access, require
 from omnicrm.catalogue import products
 from omnicrm.catalogue.models import CATEGORIES, Product
 from omnicrm.customers import customers
@@ -18,6 +18,8 @@ from omnicrm.db import get_session
 from omnicrm.errors import bad_request
 from omnicrm.pagination import json_filters, list_args, paginate
 from omnicrm.payload import json_object
+from omnicrm.services import records
+from omnicrm.services.models import Service
 
 ns = Namespace("products", path="/crm/product", description="Product catalogue")
 error = error_model(ns)
@@ -89,6 +91,14 @@ def _create() -> Product:
     return products.create(get_session(), json_object())
 
 
+def _service_for_addons(session: Any, raw: str) -> tuple[Service, str]:
+    if not raw.isdigit():
+        raise bad_request("Invalid query", {"service_id": "an integer"})
+    service = records.get(session, int(raw))
+    ensure_customer_access(service.customer_id)
+    return service, customers.get(session, service.customer_id).customer_account_type
+
+
 @ns.route("")
 class ProductList(Resource):
     @require("view_product")
@@ -97,6 +107,7 @@ class ProductList(Resource):
             "category": "standalone, addon, bundle or promo",
             "service_type": "e.g. mobile",
             "customer_id": "only what this customer's type may buy",
+            "service_id": "the add-ons for this service: its type and its customer's type (category addon unless given)",
             "include_disabled": "true (staff with update_product): disabled and out-of-window products too",
         }
     )
@@ -109,13 +120,16 @@ class ProductList(Resource):
             if not request.args["customer_id"].isdigit():
                 raise bad_request("Invalid query", {"customer_id": "an integer"})
             account_type = customers.get(session, int(request.args["customer_id"])).customer_account_type
-        category = request.args.get("category")
+        category, service_type = request.args.get("category"), request.args.get("service_type")
+        if request.args.get("service_id"):
+            service, account_type = _service_for_addons(session, request.args["service_id"])
+            category, service_type = category or "addon", service.service_type
         if category and category not in CATEGORIES:
             raise bad_request("Invalid query", {"category": f"one of {', '.join(CATEGORIES)}"})
         if request.args.get("include_disabled") == "true" and authenticate().can("update_product"):
             rows = list(session.scalars(select(Product).order_by(Product.product_id)))
         else:
-            rows = products.purchasable(session, category, request.args.get("service_type"), account_type, _self_care())
+            rows = products.purchasable(session, category, service_type, account_type, _self_care())
         return [_render(product) for product in rows]
 
     @require("create_product")

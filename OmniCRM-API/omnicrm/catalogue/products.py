@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from omnicrm import clock
@@ -19,6 +19,7 @@ from omnicrm.fields import Reader, iso
 from omnicrm.inventory import templates
 from omnicrm.inventory.templates import money
 from omnicrm.provisioning import playbooks
+from omnicrm.services.models import Service, ServiceAddon
 
 SLUG_FORBIDDEN = re.compile(r"[\s/?#%]")
 COSTS = ("retail_cost", "wholesale_cost", "retail_setup_cost", "wholesale_setup_cost")
@@ -268,7 +269,15 @@ def update(session: Session, product: Product, body: dict[str, Any]) -> Product:
 
 
 def delete(session: Session, product: Product) -> None:
-    """Services referencing a product arrive with the services feature; until then any product may go."""
+    """A product that a service or an add-on still references stays (06): retire it instead."""
+    in_use = session.scalar(select(Service.service_id).where(Service.product_id == product.product_id).limit(1))
+    in_use = in_use or session.scalar(
+        select(ServiceAddon.service_addon_id).where(ServiceAddon.product_id == product.product_id).limit(1)
+    )
+    if in_use is not None:
+        raise conflict(
+            f"Product {product.product_name} is used by services: set enabled=false or available_until to retire it instead"
+        )
     log.record(session, "product", "product_deleted", f"Product {product.product_name} deleted", object_id=product.product_id)
     session.delete(product)
     session.commit()
@@ -287,6 +296,6 @@ def purchasable(
         query = query.where(Product.customer_can_purchase.is_(True))
     if account_type == "Business":
         query = query.where(Product.business.is_(True))
-    elif account_type == "Individual":
-        query = query.where(Product.residential.is_(True))
+    elif account_type == "Individual":  # decision 61: residential, or at least not business-only
+        query = query.where(or_(Product.residential.is_(True), Product.business.is_(False)))
     return [product for product in session.scalars(query.order_by(Product.product_id)) if availability(product) == "available"]

@@ -179,6 +179,7 @@ class CustomerDetail(Resource):
 
     @require("delete_customer")
     @ns.response(200, "Archived", ns.model("Archived", {"customer_id": fields.Integer, "customer_status": fields.String}))
+    @ns.response(409, "Blocked: `blocking` lists active_services, unpaid_invoices, uninvoiced_transactions", error)
     def delete(self, customer_id: int):
         """Archive a customer (no hard delete): its data stays, its portal users are kept out."""
         session = get_session()
@@ -195,6 +196,31 @@ class CustomerRestore(Resource):
         """Restore an archived customer."""
         session = get_session()
         return customers.as_dict(customers.restore(session, customers.get(session, customer_id)))
+
+
+@ns.route("/crm/customer/customer_id/<int:customer_id>/arpu")
+class CustomerArpu(Resource):
+    @require("view_customer", own="view_own_customer")
+    @ns.response(
+        200,
+        "Revenue, services and ARPU against the system average",
+        ns.model(
+            "Arpu",
+            {
+                "customer_id": fields.Integer,
+                "revenue": fields.Float,
+                "service_count": fields.Integer,
+                "arpu": fields.Float,
+                "system_arpu": fields.Float,
+            },
+        ),
+    )
+    def get(self, customer_id: int):
+        """Average revenue per service of the customer and of the whole system (the overview chart)."""
+        session = get_session()
+        customers.get(session, customer_id)
+        ensure_customer_access(customer_id)
+        return customers.arpu(session, customer_id)
 
 
 # ------------------------------------------------------------------ contacts

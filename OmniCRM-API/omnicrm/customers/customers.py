@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from omnicrm.activity import log
+from omnicrm.billing.models import Transaction
 from omnicrm.customers import contacts, sites, tags
 from omnicrm.customers.models import ACCOUNT_TYPES, CUSTOMER_STATUSES, PAYMENT_TYPES, Customer
 from omnicrm.errors import ApiError, bad_request, conflict, not_found
 from omnicrm.fields import MISSING, Reader, iso
+from omnicrm.services.models import Service
 
 MANUAL_STATUSES = ("Open", "Suspended", "Closed")
 # Allowed manual transitions (PATCH); Archived is entered by DELETE and left by restore only.
@@ -169,10 +172,28 @@ def update(session: Session, customer: Customer, body: dict[str, Any]) -> Custom
     return customer
 
 
+def blocking(session: Session, customer_id: int) -> dict[str, list[int]]:
+    """What stops an archive (02 §4.2): live services, unpaid invoices, transactions not yet invoiced."""
+    services = select(Service.service_id).where(
+        Service.customer_id == customer_id, Service.service_status.in_(("Active", "Suspended"))
+    )
+    uninvoiced = select(Transaction.transaction_id).where(
+        Transaction.customer_id == customer_id, Transaction.invoice_id.is_(None), Transaction.void.is_(False)
+    )
+    return {
+        "active_services": list(session.scalars(services.order_by(Service.service_id))),
+        "unpaid_invoices": [],  # invoices come with invoicing; none can be unpaid before
+        "uninvoiced_transactions": list(session.scalars(uninvoiced.order_by(Transaction.transaction_id))),
+    }
+
+
 def archive(session: Session, customer: Customer) -> Customer:
     """Delete = archive: hidden from lists, portal logins refused, every related row kept."""
     if customer.customer_status == "Archived":
         raise conflict("The customer is already archived")
+    blockers = blocking(session, customer.customer_id)
+    if any(blockers.values()):
+        raise ApiError(409, "Customer cannot be deleted", blocking=blockers)
     customer.customer_status_before_archive = customer.customer_status
     customer.customer_status, customer.customer_enabled = "Archived", False
     log.record(
@@ -239,3 +260,36 @@ def _filters(args: dict[str, str]) -> dict[str, str]:
     if errors:
         raise bad_request("Invalid filter", errors)
     return raw
+
+
+def arpu(session: Session, customer_id: int) -> dict[str, Any]:
+    """Revenue (non-void charges, credits excluded), service count and ARPU, against the system's (02 §4.3)."""
+    revenue = session.scalar(
+        select(func.coalesce(func.sum(Transaction.retail_cost), 0)).where(
+            Transaction.customer_id == customer_id, Transaction.void.is_(False), Transaction.retail_cost > 0
+        )
+    )
+    count = session.scalar(select(func.count()).select_from(Service).where(Service.customer_id == customer_id)) or 0
+    return {
+        "customer_id": customer_id,
+        "revenue": float(_cents(revenue)),
+        "service_count": count,
+        "arpu": float(_cents(Decimal(revenue) / count)) if count else 0.0,
+        "system_arpu": float(_system_arpu(session)),
+    }
+
+
+def _system_arpu(session: Session) -> Decimal:
+    open_customers = select(Customer.customer_id).where(Customer.customer_status != "Archived")
+    served = select(Service.customer_id).where(Service.customer_id.in_(open_customers)).distinct()
+    revenue = session.scalar(
+        select(func.coalesce(func.sum(Transaction.retail_cost), 0)).where(
+            Transaction.customer_id.in_(served), Transaction.void.is_(False), Transaction.retail_cost > 0
+        )
+    )
+    count = session.scalar(select(func.count()).select_from(Service).where(Service.customer_id.in_(open_customers))) or 0
+    return _cents(Decimal(revenue) / count) if count else Decimal(0)
+
+
+def _cents(value: Any) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import requests
+from flask import current_app
 
 DEFAULT_TIMEOUT = 5.0
 MONETARY, DATA, VOICE, SMS = "*monetary", "*data", "*voice", "*sms"
@@ -48,6 +49,10 @@ class OcsError(Exception):
 
 class OcsUnavailable(Exception):
     """CGRateS could not be reached, timed out, or did not answer with JSON-RPC."""
+
+
+class OcsTimeout(OcsUnavailable):
+    """CGRateS did not answer within the timeout."""
 
 
 def jsonrpc_url(address: str) -> str:
@@ -195,9 +200,16 @@ class OcsClient:
 
     def call(self, method: str, params: Any) -> Any:
         """One JSON-RPC call; `params` is the single parameter object. Returns `result`."""
+        reply = self.rpc(method, [params])
+        if reply.get("error") not in (None, ""):
+            raise OcsError(str(reply["error"]), method)
+        return reply["result"]
+
+    def rpc(self, method: str, params: list[Any]) -> dict[str, Any]:
+        """The raw JSON-RPC exchange: the whole reply `{id, result, error}`, errors included (the OCS proxy)."""
         with self._lock:
             call_id = next(self._ids)
-        body = {"method": method, "params": [params], "id": call_id}
+        body = {"method": method, "params": params, "id": call_id}
         try:
             response = self.session.post(
                 self.url,
@@ -206,7 +218,7 @@ class OcsClient:
                 timeout=self.timeout,
             )
         except requests.Timeout as error:
-            raise OcsUnavailable(f"CGRateS at {self.url} did not answer {method} within {self.timeout}s") from error
+            raise OcsTimeout(f"CGRateS at {self.url} did not answer {method} within {self.timeout}s") from error
         except requests.RequestException as error:
             raise OcsUnavailable(f"CGRateS at {self.url} unreachable: {error}") from error
         if response.status_code != 200:
@@ -217,9 +229,7 @@ class OcsClient:
             raise OcsUnavailable(f"CGRateS at {self.url} sent no JSON-RPC reply to {method}") from None
         if not isinstance(reply, dict) or "result" not in reply:
             raise OcsUnavailable(f"CGRateS at {self.url} sent no JSON-RPC reply to {method}")
-        if reply.get("error") not in (None, ""):
-            raise OcsError(str(reply["error"]), method)
-        return reply["result"]
+        return reply
 
     def _tenant(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"Tenant": self.tenant, **params}
@@ -540,3 +550,14 @@ class OcsClient:
     def _expect_ok(result: Any) -> None:
         if result != "OK":
             raise OcsError(f"unexpected reply {result!r}")
+
+
+def ocs_client() -> OcsClient:
+    """The application's client of the configured CGRateS (`ocs.cgrates`, alias `ocs.OCS`), made on first use."""
+    extensions = current_app.extensions
+    if "omnicrm.ocs" not in extensions:
+        settings = extensions["omnicrm.settings"].ocs
+        extensions["omnicrm.ocs"] = OcsClient(
+            settings.jsonrpc_address or "127.0.0.1:2080", settings.ocsTenant or "cgrates.org", settings.timeout_seconds
+        )
+    return extensions["omnicrm.ocs"]

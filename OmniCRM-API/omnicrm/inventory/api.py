@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+import csv
+import io
+
+from flask import Response, current_app, request
 from flask_restx import Namespace, Resource, fields
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 
 from omnicrm.apidoc import LIST_PARAMS, error_model
-from omnicrm.auth.principal import authenticate, ensure_customer_access, own_scope, require, restrict_to_own
+from omnicrm.auth.principal import authenticate, current, ensure_customer_access, own_scope, require, restrict_to_own
 from omnicrm.customers import sites
 from omnicrm.db import get_session
 from omnicrm.errors import bad_request
@@ -16,7 +19,21 @@ from omnicrm.inventory import items, qualification, templates
 from omnicrm.inventory.models import ITEM_STATES, Inventory, InventoryTemplate
 from omnicrm.pagination import list_args, paginate
 from omnicrm.payload import json_object
+from omnicrm.provisioning import reservations
 
+EXPORT_COLUMNS = [
+    "inventory_id",
+    "item",
+    "item_state",
+    "customer_id",
+    "service_id",
+    "item_location",
+    *items.TEXTS,
+    "wholesale_cost",
+    "retail_cost",
+    "sold_date",
+    "created",
+]
 ns = Namespace("inventory", path="/crm/inventory", description="Inventory templates and items")
 error = error_model(ns)
 template_model = ns.model(
@@ -141,6 +158,26 @@ def _template_of(item: Inventory) -> InventoryTemplate:
     return templates.get(get_session(), item.inventory_template_id)
 
 
+def _item_query(search: str | None) -> Select:
+    """The items the list and the export show: the same filters and search."""
+    query = restrict_to_own(select(Inventory), Inventory.customer_id)
+    for field in ITEM_FILTERS:
+        if request.args.get(field):
+            query = query.where(getattr(Inventory, field) == request.args[field])
+    if request.args.get("unassigned") == "true":
+        query = query.where(Inventory.customer_id.is_(None), Inventory.service_id.is_(None))
+    if request.args.get("has_coordinates") == "true":
+        query = query.where(Inventory.latitude.is_not(None), Inventory.longitude.is_not(None))
+    if search:
+        pattern = f"%{search}%"
+        columns = [*(getattr(Inventory, field) for field in items.TEXTS), Inventory.item_location, Inventory.inventory_notes]
+        condition = or_(*(column.ilike(pattern) for column in columns))
+        if search.isdigit():
+            condition = or_(condition, Inventory.inventory_id == int(search))
+        query = query.where(condition)
+    return query
+
+
 @ns.route("")
 class ItemList(Resource):
     @require("view_inventory", own="view_own_inventory")
@@ -155,22 +192,7 @@ class ItemList(Resource):
     def get(self):
         """List inventory items (management passwords masked)."""
         args = list_args(request.args, ITEM_SORTS, default_sort="inventory_id", default_order="asc")
-        query = restrict_to_own(select(Inventory), Inventory.customer_id)
-        for field in ITEM_FILTERS:
-            if request.args.get(field):
-                query = query.where(getattr(Inventory, field) == request.args[field])
-        if request.args.get("unassigned") == "true":
-            query = query.where(Inventory.customer_id.is_(None), Inventory.service_id.is_(None))
-        if request.args.get("has_coordinates") == "true":
-            query = query.where(Inventory.latitude.is_not(None), Inventory.longitude.is_not(None))
-        if args.search:
-            pattern = f"%{args.search}%"
-            columns = [*(getattr(Inventory, field) for field in items.TEXTS), Inventory.item_location, Inventory.inventory_notes]
-            condition = or_(*(column.ilike(pattern) for column in columns))
-            if args.search.isdigit():
-                condition = or_(condition, Inventory.inventory_id == int(args.search))
-            query = query.where(condition)
-        return paginate(get_session(), query, args, ITEM_SORTS, items.as_dict)
+        return paginate(get_session(), _item_query(args.search), args, ITEM_SORTS, items.as_dict)
 
     @require("create_inventory")
     @ns.expect(item_model)
@@ -231,17 +253,41 @@ class ServiceItems(Resource):
         return {"data": [items.as_dict(item) for item in get_session().scalars(query.order_by(Inventory.inventory_id))]}
 
 
+@ns.route("/export")
+class ItemExport(Resource):
+    @require("view_inventory", own="view_own_inventory")
+    @ns.doc(params={"search": "As in the list", **{field: f"Filter on {field}" for field in ITEM_FILTERS}})
+    def get(self):
+        """The filtered items as a CSV download (management passwords never included)."""
+        rows = get_session().scalars(
+            _item_query((request.args.get("search") or "").strip() or None).order_by(Inventory.inventory_id)
+        )
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for item in rows:
+            writer.writerow(items.as_dict(item))
+        headers = {"Content-Disposition": 'attachment; filename="inventory.csv"'}
+        return Response(out.getvalue(), mimetype="text/csv", headers=headers)
+
+
 @ns.route("/available")
 class AvailableItems(Resource):
     @require("view_inventory")
     @ns.doc(params={"item": "Exact template name (required)", "item_location": "Optional location"})
     def get(self):
-        """Items free for provisioning: New or In Stock, no customer, no service, by id."""
+        """Items free for provisioning: New or In Stock, no customer, no service, by id. Items another user holds
+        in a selector are left out; the caller's own holds are marked `reserved: true`."""
         name = request.args.get("item")
         if not name:
             raise bad_request("Invalid query", {"item": "required: the exact template name"})
-        rows = items.available(get_session(), name, request.args.get("item_location"))
-        return {"data": [items.as_dict(item) for item in rows]}
+        caller = current()
+        rows = []
+        for item in items.available(get_session(), name, request.args.get("item_location")):
+            holder = reservations.holder_of(item.inventory_id)
+            if holder is None or not reservations.held_by_other(item.inventory_id, caller):
+                rows.append({**items.as_dict(item), "reserved": holder is not None})
+        return {"data": rows}
 
 
 @ns.route("/bulk")

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_restx import Namespace, Resource, fields
 from sqlalchemy import func, or_, select
 
 from omnicrm.apidoc import LIST_PARAMS, error_model
 from omnicrm.auth.models import User
-from omnicrm.auth.principal import authenticate, current, ensure_customer_access, own_scope, require, restrict_to_own
+from omnicrm.auth.principal import Principal, authenticate, current, ensure_customer_access, own_scope, require, restrict_to_own
+from omnicrm.catalogue import products
 from omnicrm.catalogue.models import Product
 from omnicrm.customers.models import Customer
 from omnicrm.db import get_session
-from omnicrm.errors import conflict, not_found
+from omnicrm.errors import ApiError, conflict, not_found
 from omnicrm.fields import iso
-from omnicrm.pagination import json_filters, list_args, paginate
+from omnicrm.pagination import json_filters, list_args, load_related, paginate
 from omnicrm.payload import json_object
-from omnicrm.provisioning import jobs, playbooks
-from omnicrm.provisioning.models import FAILED, RUNNING, Provision, ProvisionEvent
+from omnicrm.provisioning import jobs, playbooks, reservations
+from omnicrm.provisioning.models import FAILED, RUNNING, SUCCESS, Provision, ProvisionEvent
+from omnicrm.services import records
 
 ns = Namespace("provisioning", path="/crm/provision", description="Provisioning jobs (Ansible playbooks)")
 error = error_model(ns)
@@ -88,6 +91,18 @@ def _events(job_id: int) -> list[ProvisionEvent]:
         get_session().scalars(
             select(ProvisionEvent).where(ProvisionEvent.provision_id == job_id).order_by(ProvisionEvent.event_number)
         )
+    )
+
+
+def _related(session: Any, jobs_page: list[Provision]) -> list[Any]:
+    """The page's customers, products and initiating users, for the rows' names."""
+    return load_related(
+        session,
+        (
+            (Customer, Customer.customer_id, {job.customer_id for job in jobs_page}),
+            (Product, Product.product_id, {job.product_id for job in jobs_page}),
+            (User, User.id, {job.initiating_user for job in jobs_page}),
+        ),
     )
 
 
@@ -183,7 +198,7 @@ class ProvisionList(Resource):
                     Provision.customer_id.in_(names),
                 )
             )
-        return paginate(get_session(), query, args, SORTS, _summary)
+        return paginate(get_session(), query, args, SORTS, _summary, prefetch=_related)
 
 
 @ns.route("/provision_id/<int:provision_id>")
@@ -213,3 +228,70 @@ class ProvisionRetry(Resource):
         body["retry_of_provision_id"] = old.provision_id
         job = jobs.create(get_session(), {k: v for k, v in body.items() if v is not None}, authenticate(), False)
         return {**_created(job), "retry_of_provision_id": old.provision_id}
+
+
+@ns.route("/reserve_inventory")
+class ReserveInventory(Resource):
+    @require("create_provision", own="view_own_provision")
+    @ns.response(409, "An item is not available or held by another user", error)
+    def post(self):
+        """Hold the items picked in the order selectors (all or none) for the reservation time."""
+        return reservations.reserve(get_session(), json_object(), current())
+
+
+def _machine_caller() -> Principal:
+    """Only an API key or a whitelisted address may trigger simple provisioning (the OCS does): a JWT is refused."""
+    if request.headers.get("Authorization") is not None:
+        raise ApiError(403, "Access denied")
+    try:
+        caller = authenticate()
+    except ApiError as refusal:
+        raise ApiError(403, "Access denied") if refusal.message == "Authentication required" else refusal from None
+    if not caller.can("create_provision"):
+        raise ApiError(403, "Access denied")
+    return caller
+
+
+def _simple_job(service_id: int, product_id: int) -> Provision:
+    session = get_session()
+    caller = _machine_caller()
+    service = records.get(session, service_id)
+    product = products.get(session, product_id)
+    body = request.get_json(silent=True, force=True)  # a CGRateS *http_post sends a form: ignored
+    extra = {k: v for k, v in body.items() if k not in jobs.SYSTEM_KEYS} if isinstance(body, dict) else {}
+    return jobs.for_service(session, service, product, caller, extra, {})
+
+
+SIMPLE = "/simple_provision_addon/service_id/<int:service_id>/product_id/<int:product_id>"
+
+
+@ns.route(SIMPLE)
+class SimpleProvision(Resource):
+    @ns.doc(security=["ApiKey"])
+    @ns.response(403, "Not an API key or whitelisted address, or no provisioning right", error)
+    @ns.response(422, "The product has no play", error)
+    def post(self, service_id: int, product_id: int):
+        """OCS/automation trigger: run the product's play on the service (answers at once)."""
+        return _created(_simple_job(service_id, product_id))
+
+
+@ns.route(SIMPLE.replace("simple_provision_addon", "simple_provision_addon_recharge"))
+class SimpleRecharge(Resource):
+    @ns.doc(security=["ApiKey"])
+    def post(self, service_id: int, product_id: int):
+        """Same, but waits for the result: 200 done, 500 failed, 202 still running at the deadline."""
+        job = _simple_job(service_id, product_id)
+        wait = current_app.extensions["omnicrm.settings"].provisioning.simple_recharge_wait_seconds
+        session = get_session()
+        deadline = time.monotonic() + wait
+        while job.provisioning_status == RUNNING and time.monotonic() < deadline:
+            time.sleep(0.2)
+            session.expire(job)
+            session.rollback()  # a fresh snapshot (MariaDB's repeatable read would keep showing "running")
+        if job.provisioning_status == SUCCESS:
+            events = _detail(job)["provisioning_result_json"]
+            return {**_created(job), "message": "Provisioning completed", "provisioning_result_json": events}
+        if job.provisioning_status == FAILED:
+            body = {**_created(job), "message": "Provisioning failed", "error_summary": job.error_summary}
+            return body, 500
+        return {**_created(job), "message": "Provisioning still running"}, 202

@@ -23,14 +23,17 @@ from omnicrm.errors import ApiError, bad_request, conflict, not_found
 from omnicrm.inventory.items import AVAILABLE
 from omnicrm.inventory.models import Inventory
 from omnicrm.jobs.runner import enqueue
-from omnicrm.provisioning import playbooks, runner
+from omnicrm.provisioning import playbooks, reservations, runner
 from omnicrm.provisioning.models import Provision
 from omnicrm.redact import redact
+from omnicrm.services.models import Service
 
 SYSTEM_KEYS = (
     "product_id",
     "customer_id",
     "service_id",
+    "service_uuid",
+    "delete_service_on_success",
     "initiating_user",
     "access_token",
     "refresh_token",
@@ -59,14 +62,19 @@ def first_admin(session: Session) -> int:
 
 
 def crm_config(settings: Settings) -> dict[str, Any]:
-    """The non-secret configuration playbooks need (never jwt_secret, database, Stripe or API keys)."""
+    """The configuration playbooks need: never jwt_secret, the database, Stripe or API keys; only the SMSC key,
+    which a play cannot send a text without."""
     peers = settings.hss.hss_peers
     return {
         "crm": {"base_url": settings.crm.base_url},
-        "ocs": {**settings.ocs.model_dump(), "OCS": settings.ocs.ocsApi},
+        "ocs": {**settings.ocs.model_dump(), "OCS": settings.ocs.OCS or settings.ocs.cgrates},
         "hss": settings.hss.model_dump(),
         "hss_server": peers[0].split("://", 1)[-1] if peers else None,
-        "smc": {"source_msisdn": settings.smsc.source_msisdn, "smsc_url": settings.smsc.smsc_url},
+        "smc": {  # the SMSC, under the name playbooks know; its api_key travels encrypted and is stored redacted
+            "source_msisdn": settings.smsc.source_msisdn,
+            "smsc_url": settings.smsc.smsc_url,
+            "api_key": settings.smsc.api_key,
+        },
         "service_types": settings.service_types,
         "provisioning": {"failure_list": settings.provisioning.failure_list},
     }
@@ -78,7 +86,7 @@ def _product(session: Session, body: dict[str, Any], caller: Principal, own: boo
     if isinstance(body["product_id"], bool) or not isinstance(body["product_id"], int):
         raise bad_request("Invalid provisioning request", {"product_id": "an integer"})
     product = products.get(session, body["product_id"])
-    if products.availability(product) != "available":
+    if products.availability(product) != "available" and body.get("action") != "deprovision":
         raise bad_request(
             f"Product {product.product_name} is not available for purchase ({products.availability(product)})",
             {"product_id": "not available"},
@@ -109,7 +117,7 @@ def _customer(session: Session, body: dict[str, Any], product: Product | None) -
     return customer
 
 
-def _inventory_selection(session: Session, body: dict[str, Any], product: Product | None) -> dict[str, int]:
+def _inventory_selection(session: Session, body: dict[str, Any], product: Product | None, caller: Principal) -> dict[str, int]:
     """One available item per template the product needs, named by the template (spec 04 §2.5)."""
     if product is None:
         return {}
@@ -133,6 +141,8 @@ def _inventory_selection(session: Session, body: dict[str, Any], product: Produc
             raise conflict(f"Inventory item {chosen} is not available ({item.item_state})")
         if _held_by_running_job(session, name, chosen):
             raise conflict(f"Inventory item {chosen} is already selected by a running provisioning job")
+        if reservations.held_by_other(chosen, caller):
+            raise conflict(f"Inventory item {chosen} is reserved by another user")
         selection[name] = chosen
     return selection
 
@@ -143,8 +153,80 @@ def _held_by_running_job(session: Session, name: str, inventory_id: int) -> bool
     return any(json.loads(stored or "{}").get(name) == inventory_id for stored in running)
 
 
+def play_vars(product: Product) -> dict[str, Any]:
+    """The product's default playbook variables; 422 when the stored text is not a JSON object."""
+    try:
+        values = json.loads(product.provisioning_json_vars or "{}")
+    except json.JSONDecodeError:
+        values = None
+    if not isinstance(values, dict):
+        raise ApiError(422, "The product's provisioning_json_vars is not a JSON object")
+    return values
+
+
+def for_service(
+    session: Session, service: Service, product: Product, caller: Principal, extra: dict[str, Any], flags: dict[str, Any]
+) -> Provision:
+    """Run a product's play on an existing service (renewals, simple provisioning): no new inventory is chosen."""
+    if not product.provisioning_play:
+        raise ApiError(422, f"Product {product.product_name} has no provisioning play")
+    return start(
+        session,
+        play=product.provisioning_play,
+        caller=caller,
+        customer_id=service.customer_id,
+        product=product,
+        service=service,
+        product_vars={**play_vars(product), **extra},
+        system_vars=flags,
+    )
+
+
+def _service(session: Session, body: dict[str, Any], product: Product | None) -> Service | None:
+    """The existing service an add-on, renewal or deprovision applies to (04 §18, decisions 50-51)."""
+    service_id = body.get("service_id")
+    if service_id is None:
+        if product is None or product.category != "addon" or body.get("customer_id") is None:
+            return None
+        candidates = session.scalars(
+            select(Service).where(
+                Service.customer_id == body["customer_id"],
+                Service.service_type == product.service_type,
+                Service.service_status == "Active",
+            )
+        ).all()
+        if len(candidates) != 1:
+            raise bad_request("service_id required", {"service_id": "the customer has no single compatible service"})
+        return candidates[0]
+    if isinstance(service_id, bool) or not isinstance(service_id, int):
+        raise bad_request("Invalid provisioning request", {"service_id": "an integer"})
+    service = session.get(Service, service_id)
+    if service is None:
+        raise not_found("Service")
+    if (
+        product is not None
+        and product.category == "addon"
+        and product.service_type
+        and product.service_type != service.service_type
+    ):
+        raise conflict(f"Add-on {product.product_name} is for {product.service_type} services, not {service.service_type}")
+    return service
+
+
+def effective_auto_renew(product: Product | None, requested: Any) -> bool:
+    """06 B4: the product decides, unless it says "prompt" and the request answers."""
+    if product is not None and product.auto_renew in ("true", "false"):
+        return product.auto_renew == "true"
+    return str(requested).strip().lower() in ("true", "1", "yes")
+
+
 def create(session: Session, body: dict[str, Any], caller: Principal, own: bool) -> Provision:
     product = _product(session, body, caller, own)
+    service = _service(session, body, product)
+    if service is not None:
+        body = {**body, "service_id": service.service_id, "customer_id": body.get("customer_id", service.customer_id)}
+        if body["customer_id"] != service.customer_id:
+            raise bad_request("Invalid provisioning request", {"service_id": "belongs to another customer"})
     customer = _customer(session, body, product)
     if own and (customer is None or customer.customer_id != caller.customer_id):
         raise ApiError(403, "Permission denied")
@@ -155,39 +237,70 @@ def create(session: Session, body: dict[str, Any], caller: Principal, own: bool)
     )
     if not play:
         raise bad_request("No playbook to run", {"provisioning_play": "required (the product has none)"})
+    product_vars = play_vars(product) if product else {}
+    # Deprovisioning and renewing act on what the service already holds: no new inventory is chosen.
+    selection = {} if body.get("action") in ("deprovision", "renew") else _inventory_selection(session, body, product, caller)
+    request_vars = {key: value for key, value in body.items() if key not in SYSTEM_KEYS}
+    if product is not None:
+        request_vars["auto_renew"] = effective_auto_renew(product, body.get("auto_renew"))
+    return start(
+        session,
+        play=play,
+        caller=caller,
+        customer_id=customer.customer_id if customer else None,
+        product=product,
+        service=service,
+        product_vars={**product_vars, **request_vars},
+        system_vars=selection,
+        retry_of=body.get("retry_of_provision_id") if isinstance(body.get("retry_of_provision_id"), int) else None,
+    )
+
+
+def start(
+    session: Session,
+    *,
+    play: str,
+    caller: Principal,
+    customer_id: int | None,
+    product: Product | None = None,
+    service: Service | None = None,
+    product_vars: dict[str, Any] | None = None,
+    system_vars: dict[str, Any] | None = None,
+    retry_of: int | None = None,
+) -> Provision:
+    """Record a job and hand it to the pool after the caller's commit. `product_vars` may be overridden by the
+    request (already merged in); `system_vars` (inventory, action flags) never are (04 §3)."""
     path = playbooks.play_file(play)
-    try:
-        product_vars = json.loads(product.provisioning_json_vars or "{}") if product else {}
-    except json.JSONDecodeError:
-        product_vars = None
-    if not isinstance(product_vars, dict):
-        raise ApiError(422, "The product's provisioning_json_vars is not a JSON object")
-    selection = _inventory_selection(session, body, product)
     initiating_user = caller.user_id if caller.kind == "user" else first_admin(session)
     description, task_count, _ = playbooks.describe(path)
-    request_vars = {key: value for key, value in body.items() if key not in SYSTEM_KEYS}
+    request_vars = dict(product_vars or {})
     job = Provision(
-        customer_id=customer.customer_id if customer else None,
+        customer_id=customer_id,
         product_id=product.product_id if product else None,
-        service_id=body.get("service_id") if isinstance(body.get("service_id"), int) else None,
+        service_id=service.service_id if service else None,
         provisioning_play=play,
         playbook_description=description,
         task_count=task_count,
         initiating_user=initiating_user,
-        auth_method={"user": "jwt", "api_key": "api_key", "ip": "ip_whitelist"}[caller.kind],
-        provisioning_request_json=json.dumps(redact(request_vars)),
-        retry_of_provision_id=body.get("retry_of_provision_id") if isinstance(body.get("retry_of_provision_id"), int) else None,
+        auth_method={"user": "jwt", "api_key": "api_key", "ip": "ip_whitelist", "system": "system"}[caller.kind],
+        provisioning_request_json=json.dumps(redact({**request_vars, **(system_vars or {})})),  # what a retry re-sends
+        retry_of_provision_id=retry_of,
     )
     session.add(job)
     session.flush()
-    system_vars = {
+    identity = {
         "product_id": job.product_id,
         "customer_id": job.customer_id,
         "service_id": job.service_id,
+        "service_uuid": service.service_uuid if service else None,
         "initiating_user": initiating_user,
         "provision_id": job.provision_id,
     }
-    extra_vars = {**product_vars, **request_vars, **selection, **{k: v for k, v in system_vars.items() if v is not None}}
+    extra_vars = {
+        **request_vars,
+        **(system_vars or {}),
+        **{key: value for key, value in identity.items() if value is not None},
+    }
     job.provisioning_json_vars = json.dumps(redact(extra_vars))
     log.record(
         session,
@@ -196,6 +309,7 @@ def create(session: Session, body: dict[str, Any], caller: Principal, own: bool)
         f"Provisioning job #{job.provision_id} ({play}) started",
         object_id=job.provision_id,
         customer_id=job.customer_id,
+        service_id=job.service_id,
     )
     sealed = encrypt(_settings(), json.dumps({**extra_vars, "crm_config": crm_config(_settings())}))
     enqueue(session, runner.run, provision_id=job.provision_id, sealed_vars=sealed)

@@ -27,6 +27,7 @@ from omnicrm.notify.outbox import queue_email
 from omnicrm.provisioning.models import FAILED, IGNORED, RUNNING, SUCCESS, Provision, ProvisionEvent
 from omnicrm.provisioning.playbooks import plays_dir
 from omnicrm.redact import redact
+from omnicrm.services import hooks
 
 log_ = logging.getLogger(__name__)
 RESULT_CAP = 64 * 1024
@@ -156,7 +157,7 @@ def run(provision_id: int, sealed_vars: str) -> None:
         session.commit()
         extra_vars = {
             **json.loads(decrypt(_settings(), sealed_vars)),
-            "access_token": playbook_token(session, job.initiating_user),
+            "access_token": playbook_token(session, job.initiating_user, provision_id),
         }
         recorder = EventRecorder(provision_id)
         private_dir = tempfile.mkdtemp(prefix=f"omnicrm-provision-{provision_id}-")
@@ -232,6 +233,7 @@ def _settle(
             service_id=job.service_id,
         )
         _failure_email(session, job)
+    hooks.after_job(session, job, job.provisioning_status == SUCCESS)
     session.commit()
 
 

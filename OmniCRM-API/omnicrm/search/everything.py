@@ -1,6 +1,6 @@
-"""Global search (spec 05 §B): case-insensitive substring match over customers, contacts, sites and inventory,
-in that order and by id, one row per record, paginated over the combined list. Services join the index when
-they arrive. See search/models.py for how the trigram postings answer "contains" from an index."""
+"""Global search (spec 05 §B): case-insensitive substring match over customers, contacts, sites, inventory and
+services, in that order and by id, one row per record, paginated over the combined list. See search/models.py
+for how the trigram postings answer "contains" from an index."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from omnicrm.pagination import envelope
 from omnicrm.search.index import grams
 from omnicrm.search.models import SearchEntry, SearchGram
 
-TYPES = ("customer", "contact", "site", "inventory")
+TYPES = ("customer", "contact", "site", "inventory", "service")
 RARITY_CAP = 2000  # counting a trigram's postings stops here: past it, it is common enough
 
 
@@ -33,10 +33,16 @@ def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> lis
         capped = select(SearchGram.entity_id).where(_postings(gram, include_closed)).limit(RARITY_CAP).subquery()
         return session.scalar(select(func.count()).select_from(capped)) or 0
 
-    return sorted(term_grams, key=lambda gram: (count(gram), gram))[:2]
+    return sorted(term_grams, key=lambda gram: (count(gram), *_commonness(gram), gram))[:2]
 
 
-def _matches(session: Session, lowered: str, include_closed: bool) -> Select:
+def _commonness(gram: str) -> tuple[int, int]:
+    """Between grams past the counting cap, guess which is rarer: spaces and punctuation are everywhere, and a gram
+    of three different characters ("894") is rarer than a run ("000")."""
+    return (sum(not char.isalnum() for char in gram), -len(set(gram)))
+
+
+def matches(session: Session, lowered: str, include_closed: bool) -> Select:
     """(rank, id) of every match, in result order."""
     order = (SearchGram.entity_rank, SearchGram.entity_id)
     term_grams = grams([lowered])
@@ -68,10 +74,10 @@ def _matches(session: Session, lowered: str, include_closed: bool) -> Select:
 
 
 def search(session: Session, term: str, page: int, per_page: int, include_closed: bool) -> dict[str, Any]:
-    matches = _matches(session, term.lower(), include_closed)
-    total = session.scalar(select(func.count()).select_from(matches.order_by(None).subquery())) or 0
+    found = matches(session, term.lower(), include_closed)
+    total = session.scalar(select(func.count()).select_from(found.order_by(None).subquery())) or 0
     # The postings come in result order, so the page stops reading as soon as it is full.
-    keys = matches.limit(per_page).offset((page - 1) * per_page).subquery()
+    keys = found.limit(per_page).offset((page - 1) * per_page).subquery()
     rows = session.execute(
         select(SearchEntry.entity_rank, SearchEntry.entity_id, SearchEntry.name, SearchEntry.customer_id)
         .join(keys, and_(keys.c.entity_rank == SearchEntry.entity_rank, keys.c.entity_id == SearchEntry.entity_id))

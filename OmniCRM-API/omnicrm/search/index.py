@@ -1,10 +1,11 @@
-"""Keeps the search index in step with customers, contacts and sites, in the same transaction as the change.
+"""Keeps the search index in step with customers, contacts, sites, inventory and services, in the same transaction as the change.
 
 Hooked on session flushes, so no feature has to remember to call it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Connection, delete, event, insert, select, update
@@ -13,9 +14,10 @@ from sqlalchemy.orm import Session
 from omnicrm.customers.models import Contact, Customer, Site
 from omnicrm.inventory.models import Inventory
 from omnicrm.search.models import SearchEntry, SearchGram
+from omnicrm.services.models import Service
 
 SEPARATOR = "\x1f"
-RANKS = {Customer: 0, Contact: 1, Site: 2, Inventory: 3}
+RANKS = {Customer: 0, Contact: 1, Site: 2, Inventory: 3, Service: 4}
 
 
 def identity(record: Any) -> tuple[int, int]:
@@ -24,6 +26,7 @@ def identity(record: Any) -> tuple[int, int]:
         Contact: lambda r: r.contact_id,
         Site: lambda r: r.site_id,
         Inventory: lambda r: r.inventory_id,
+        Service: lambda r: r.service_id,
     }
     return RANKS[type(record)], ids[type(record)](record)
 
@@ -35,9 +38,22 @@ def fields_of(record: Any) -> tuple[str, list[str | None]]:
     if isinstance(record, Contact):
         name = f"{record.contact_firstname or ''} {record.contact_lastname or ''}".strip()
         return name, [record.contact_firstname, record.contact_lastname, record.contact_email, record.contact_phone]
-    if isinstance(record, Inventory):  # only the two main identifiers are searched (ICCID, IMSI, MAC...)
-        return record.itemtext1 or record.itemtext2 or "", [record.itemtext1, record.itemtext2]
+    if isinstance(record, Service):
+        return record.service_name, [record.service_name, record.service_uuid]
+    if isinstance(record, Inventory):  # only the two main identifiers are searched (ICCID, IMSI, MAC, number...)
+        values = [record.itemtext1, record.itemtext2]
+        return record.itemtext1 or record.itemtext2 or "", values + _digits_only(values)
     return record.site_name, [record.site_name]
+
+
+def _digits_only(values: list[str | None]) -> list[str]:
+    """A number written with spaces or punctuation ("07700 900123") is found by its digits alone too."""
+    found = []
+    for value in values:
+        digits = re.sub(r"\D", "", value or "")
+        if len(digits) >= 3 and digits != value and len(digits) * 2 >= len(value or ""):
+            found.append(digits)
+    return found
 
 
 def grams(values: list[str | None]) -> set[str]:

@@ -32,3 +32,24 @@ export function formatDate(value, { locale, empty = '—' } = {}) {
   if (!date) return String(value);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+const count = (number, unit) => `${number} ${unit}${number === 1 ? '' : 's'}`;
+
+// The largest whole unit of a duration: "3 days", "5 hours", "12 minutes" (rounded down).
+export function wholeUnits(ms) {
+  if (ms >= DAY_MS) return count(Math.floor(ms / DAY_MS), 'day');
+  if (ms >= HOUR_MS) return count(Math.floor(ms / HOUR_MS), 'hour');
+  return count(Math.floor(ms / MINUTE_MS), 'minute');
+}
+
+// "in 22 days", "in 3 hours", "5 minutes ago" (spec 04 §20); '' when `value` is not a date.
+export function relativeTime(value, now = Date.now()) {
+  const date = value ? parseApiTime(value) : null;
+  if (!date) return '';
+  const ms = date.getTime() - now;
+  return ms >= 0 ? `in ${wholeUnits(ms)}` : `${wholeUnits(-ms)} ago`;
+}

@@ -9,6 +9,14 @@ export const staffNavigation = [
       { label: 'Create Customer', to: '/customers/new', permission: 'create_customer' },
     ],
   },
+  {
+    label: 'Services',
+    items: [
+      { label: 'Services', to: '/services', end: true, permission: 'view_customer_service' },
+      { label: 'Auto-renewals', to: '/services/auto-renewals', permission: 'view_customer_service' },
+      { label: 'Assign Plan', to: '/services/assign', permission: 'create_provision' },
+    ],
+  },
   { label: 'Products & Services', to: '/products', permission: 'view_product' },
   { label: 'Provisioning', to: '/provisioning', permission: 'view_provision' },
   {

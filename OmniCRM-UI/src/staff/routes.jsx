@@ -21,7 +21,7 @@ import { staffNavigation } from './navigation';
 import ProfilePage from './profile/ProfilePage';
 import SearchPage from './search/SearchPage';
 
-// The catalogue, inventory and provisioning pages load when first opened (their own bundle chunk).
+// The catalogue, inventory, provisioning and services pages load when first opened (their own bundle chunk).
 const BulkImportPage = lazy(() => import('./inventory/BulkImportPage'));
 const InventoryItemsPage = lazy(() => import('./inventory/InventoryItemsPage'));
 const InventoryTemplatesPage = lazy(() => import('./inventory/InventoryTemplatesPage'));
@@ -30,6 +30,10 @@ const ProductEditorPage = lazy(() => import('./products/ProductEditorPage'));
 const ProductsPage = lazy(() => import('./products/ProductsPage'));
 const JobPage = lazy(() => import('./provisioning/JobPage'));
 const ProvisioningPage = lazy(() => import('./provisioning/ProvisioningPage'));
+const AssignPlanPage = lazy(() => import('./services/assign/AssignPlanPage'));
+const AutoRenewalsPage = lazy(() => import('./services/AutoRenewalsPage'));
+const ServicePage = lazy(() => import('./services/ServicePage'));
+const ServicesPage = lazy(() => import('./services/ServicesPage'));
 
 export const staffRoutes = (
   <>
@@ -58,6 +62,14 @@ export const staffRoutes = (
         <Route element={<RequirePermission permission="view_provision" />}>
           <Route path="/provisioning" element={<ProvisioningPage />} />
           <Route path="/provisioning/:provisionId" element={<JobPage />} />
+        </Route>
+        <Route element={<RequirePermission permission="view_customer_service" />}>
+          <Route path="/services" element={<ServicesPage />} />
+          <Route path="/services/auto-renewals" element={<AutoRenewalsPage />} />
+          <Route path="/services/:serviceId" element={<ServicePage />} />
+        </Route>
+        <Route element={<RequirePermission permission="create_provision" />}>
+          <Route path="/services/assign" element={<AssignPlanPage />} />
         </Route>
         <Route element={<RequirePermission permission="view_inventory" />}>
           <Route path="/inventory" element={<InventoryItemsPage />} />

@@ -41,3 +41,17 @@ export default function Dropdown({ label, buttonContent, children }) {
     </div>
   );
 }
+
+// An action of a Dropdown's menu; `danger` for a destructive one.
+export function MenuButton({ danger = false, onClick, children }) {
+  return (
+    <button
+      type="button"
+      className={`dropdown__item${danger ? ' dropdown__item--danger' : ''}`}
+      role="menuitem"
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,23 +1,16 @@
-import { useState } from 'react';
+import useAction from '../useAction';
 import Alert from './Alert';
 import Modal, { ModalActions } from './Modal';
 
-// A dialog holding one form. `onSave` sends it (and closes the dialog on success); when the API
-// refuses, the message shows on top and `children(errors)` draws the fields with their reasons.
+// A dialog holding one form. `onSave` sends it (and closes the dialog on success, or asks
+// something first); when the API refuses, the message shows on top and `children(errors)` draws
+// the fields with their reasons.
 export default function FormModal({ title, submitLabel, onSave, onClose, wide = false, children }) {
-  const [failure, setFailure] = useState(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy, failure } = useAction(onSave);
 
-  async function handleSubmit(event) {
+  function handleSubmit(event) {
     event.preventDefault();
-    setSaving(true);
-    setFailure(null);
-    try {
-      await onSave();
-    } catch (refusal) {
-      setFailure(refusal);
-      setSaving(false);
-    }
+    run();
   }
 
   return (
@@ -29,7 +22,7 @@ export default function FormModal({ title, submitLabel, onSave, onClose, wide = 
           <button type="button" className="button button--outline" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {submitLabel}
           </button>
         </ModalActions>

@@ -13,3 +13,10 @@ export default function SortHeader({ column, sort, onSort }) {
     </th>
   );
 }
+
+// The {sort, order} after a click on the header of `key`: the same column flips its order, another
+// column starts with `firstOrder`.
+export function nextSort(current, key, firstOrder = 'asc') {
+  if (current.sort !== key) return { sort: key, order: firstOrder };
+  return { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' };
+}

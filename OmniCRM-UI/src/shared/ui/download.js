@@ -1,6 +1,6 @@
-// Saves `text` as a file through the browser's download.
-export function downloadText(filename, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+// Saves `text` as a file (of media `type`) through the browser's download.
+export function downloadText(filename, text, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

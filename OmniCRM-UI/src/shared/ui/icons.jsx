@@ -186,3 +186,21 @@ export function PowerIcon({ size = 18 }) {
     </Icon>
   );
 }
+
+export function RenewIcon({ size = 16 }) {
+  return (
+    <Icon size={size}>
+      <path d="M20 12a8 8 0 0 1-14 5.3M4 12a8 8 0 0 1 14-5.3" />
+      <path d="M18 3v4h-4M6 21v-4h4" />
+    </Icon>
+  );
+}
+
+export function UserPlusIcon({ size = 18 }) {
+  return (
+    <Icon size={size}>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21c0-4 3.1-7 7-7s7 3 7 7M19 8v6M16 11h6" />
+    </Icon>
+  );
+}

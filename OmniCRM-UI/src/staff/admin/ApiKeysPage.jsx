@@ -4,10 +4,13 @@ import { config } from '../../shared/config';
 import { formatDate } from '../../shared/format';
 import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
-import Dropdown from '../../shared/ui/Dropdown';
+import Dropdown, { MenuButton } from '../../shared/ui/Dropdown';
 import { MoreIcon } from '../../shared/ui/icons';
+import ListTable from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
-import SortHeader from '../../shared/ui/SortHeader';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
+import Widgets from '../../shared/ui/Widgets';
 import useDebounced from '../../shared/useDebounced';
 import ApiKeyDetails from './ApiKeyDetails';
 import ApiKeyFormModal from './ApiKeyFormModal';
@@ -66,13 +69,8 @@ export default function ApiKeysPage() {
     load();
   }, [load]);
 
-  function changeSort(key) {
-    setSort((current) =>
-      current.sort === key
-        ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
-        : { sort: key, order: key === 'name' || key === 'created_by' ? 'asc' : 'desc' },
-    );
-  }
+  const changeSort = (key) =>
+    setSort((current) => nextSort(current, key, key === 'name' || key === 'created_by' ? 'asc' : 'desc'));
 
   // The add and edit forms need the permission catalogue; it is loaded on first use.
   async function openForm(apiKey) {
@@ -96,24 +94,21 @@ export default function ApiKeysPage() {
   return (
     <Page title="API Keys">
       <div className="stack">
-        <div className="widgets">
-          {WIDGETS.map(([key, label]) => (
-            <div className={`panel widget widget--${key}`} key={key}>
-              <span className="widget__label">{label}</span>
-              <strong className="widget__value" data-testid={`summary-${key}`}>
-                {result?.summary[key] ?? '–'}
-              </strong>
-            </div>
-          ))}
-        </div>
+        <Widgets
+          items={WIDGETS.map(([key, label]) => ({
+            key,
+            label,
+            kind: key,
+            value: result?.summary[key] ?? '–',
+            testId: `summary-${key}`,
+          }))}
+        />
         <div className="toolbar">
-          <input
-            type="search"
-            className="toolbar__search"
+          <SearchBox
+            label="Search API keys"
             placeholder="Search name, description or key"
-            aria-label="Search API keys"
             value={search}
-            onChange={(event) => setSearch(event.target.value)}
+            onChange={setSearch}
           />
           <select aria-label="Status" className="toolbar__select" value={status} onChange={(event) => setStatus(event.target.value)}>
             {STATUSES.map(([value, label]) => (
@@ -128,70 +123,41 @@ export default function ApiKeysPage() {
         </div>
         {notice && <Alert kind="success">{notice}</Alert>}
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-                <th scope="col" className="table__actions">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length + 1} className="table__empty">
-                    No API keys found
-                  </td>
-                </tr>
-              )}
-              {result?.data.map((row) => (
-                <tr key={row.api_key_id}>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setDialog({ type: 'details', apiKey: row })}>
-                      {row.name}
-                    </button>
-                  </td>
-                  <td>{row.created_by}</td>
-                  <td>
-                    <code>{row.api_key_masked}</code>
-                  </td>
-                  <td>
-                    <ApiKeyStatus apiKey={row} />
-                  </td>
-                  <td>{formatDate(row.created, { locale: config.locale })}</td>
-                  <td>{formatDate(row.expiry_date, { locale: config.locale, empty: 'Never' })}</td>
-                  <td className="table__actions">
-                    <Dropdown label={`Actions for ${row.name}`} buttonContent={<MoreIcon />}>
-                      <button type="button" className="dropdown__item" role="menuitem" onClick={() => openForm(row)}>
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="dropdown__item"
-                        role="menuitem"
-                        onClick={() => setDialog({ type: 'regenerate', apiKey: row })}
-                      >
-                        Regenerate Key
-                      </button>
-                      <button
-                        type="button"
-                        className="dropdown__item dropdown__item--danger"
-                        role="menuitem"
-                        onClick={() => setDialog({ type: 'delete', apiKey: row })}
-                      >
-                        Delete
-                      </button>
-                    </Dropdown>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          columns={COLUMNS}
+          sort={sort}
+          onSort={changeSort}
+          empty={result?.data.length === 0}
+          emptyText="No API keys found"
+        >
+          {result?.data.map((row) => (
+            <tr key={row.api_key_id}>
+              <td>
+                <button type="button" className="link-button" onClick={() => setDialog({ type: 'details', apiKey: row })}>
+                  {row.name}
+                </button>
+              </td>
+              <td>{row.created_by}</td>
+              <td>
+                <code>{row.api_key_masked}</code>
+              </td>
+              <td>
+                <ApiKeyStatus apiKey={row} />
+              </td>
+              <td>{formatDate(row.created, { locale: config.locale })}</td>
+              <td>{formatDate(row.expiry_date, { locale: config.locale, empty: 'Never' })}</td>
+              <td className="table__actions">
+                <Dropdown label={`Actions for ${row.name}`} buttonContent={<MoreIcon />}>
+                  <MenuButton onClick={() => openForm(row)}>Edit</MenuButton>
+                  <MenuButton onClick={() => setDialog({ type: 'regenerate', apiKey: row })}>Regenerate Key</MenuButton>
+                  <MenuButton danger onClick={() => setDialog({ type: 'delete', apiKey: row })}>
+                    Delete
+                  </MenuButton>
+                </Dropdown>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       </div>
 
       {dialog?.type === 'form' && (

@@ -19,6 +19,7 @@ import {
   ShieldIcon,
   TrashIcon,
 } from '../../shared/ui/icons';
+import SearchBox from '../../shared/ui/SearchBox';
 import useDebounced from '../../shared/useDebounced';
 import TemporaryPasswordDialog from './TemporaryPasswordDialog';
 import UserFormModal from './UserFormModal';
@@ -91,14 +92,12 @@ export default function UsersTab() {
   return (
     <div className="stack">
       <div className="toolbar">
-        <input
-          type="search"
-          className="toolbar__search"
+        <SearchBox
+          label="Search users"
           placeholder="Search name, username or e-mail"
-          aria-label="Search users"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
+          onChange={(text) => {
+            setSearch(text);
             setPage(1);
           }}
         />

@@ -7,9 +7,9 @@ import Alert from '../../shared/ui/Alert';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
+import RecordActions from '../../shared/ui/RecordActions';
+import RecordsTable from '../../shared/ui/RecordsTable';
 import useRecords from '../../shared/useRecords';
-import RecordActions from './RecordActions';
-import RecordsTable from './RecordsTable';
 
 const MAX_VALUE = 150;
 

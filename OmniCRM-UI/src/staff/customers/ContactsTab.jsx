@@ -5,14 +5,12 @@ import { can, useSession } from '../../shared/session';
 import Badge from '../../shared/ui/Badge';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
+import RecordActions from '../../shared/ui/RecordActions';
+import RecordsTable from '../../shared/ui/RecordsTable';
 import useRecords from '../../shared/useRecords';
-import { contactBody, contactValues } from './customerFields';
+import { contactBody, contactValues, fullName } from './customerFields';
 import { ContactFields } from './formSections';
-import RecordActions from './RecordActions';
-import RecordsTable from './RecordsTable';
 import useHighlight from './useHighlight';
-
-const fullName = (contact) => [contact.contact_firstname, contact.contact_lastname].filter(Boolean).join(' ');
 
 function ContactFormModal({ customer, contact, onClose, onSaved }) {
   const [values, setValues] = useState(() => contactValues(contact));

@@ -1,10 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../App';
 import { saveSession } from '../../shared/session';
 import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
+import { current, renderApp } from '../../test/renderApp';
+import { barHeights } from './ArpuPanel';
 import { customerDetail, page } from './testData';
 
 afterEach(restoreApi);
@@ -32,22 +34,18 @@ const contact = (fields) => ({
   ...fields,
 });
 
-let location;
-function LocationProbe() {
-  location = useLocation();
-  return null;
-}
+const arpu = (fields) => ({ customer_id: 12, revenue: 120, service_count: 3, arpu: 40, system_arpu: 20, ...fields });
 
 function renderCustomer(entry, routes = {}, session = loginBody()) {
-  saveSession(session);
-  const requests = mockApi({ 'GET /crm/customer/customer_id/12': [200, customerDetail()], ...routes });
-  render(
-    <MemoryRouter initialEntries={[entry]}>
-      <App />
-      <LocationProbe />
-    </MemoryRouter>,
+  return renderApp(
+    entry,
+    {
+      'GET /crm/customer/customer_id/12': [200, customerDetail()],
+      'GET /crm/customer/customer_id/12/arpu': [200, arpu()],
+      ...routes,
+    },
+    session,
   );
-  return requests;
 }
 
 describe('customer page header', () => {
@@ -80,6 +78,30 @@ describe('customer page header', () => {
     expect(link).toHaveAttribute('rel', 'noopener');
   });
 
+  it('opens the plan-assignment wizard for the customer from Add service', async () => {
+    const user = userEvent.setup();
+    renderCustomer('/customers/12', { 'GET /crm/product/': [200, []] });
+    const add = await screen.findByRole('link', { name: 'Add service' });
+    expect(add).toHaveAttribute('href', '/services/assign?customer_id=12');
+    await user.click(add);
+    expect(`${current.location.pathname}${current.location.search}`).toBe('/services/assign?customer_id=12');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assign a Plan' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('shows Add service only with create_provision, and not for an archived customer', async () => {
+    renderCustomer('/customers/12', {}, loginBody({ permissions: ['view_customer', 'view_provision'] }));
+    await screen.findByRole('heading', { level: 1, name: 'Acme Ltd' });
+    expect(screen.queryByRole('link', { name: 'Add service' })).not.toBeInTheDocument();
+    cleanup();
+
+    renderCustomer('/customers/12', {
+      'GET /crm/customer/customer_id/12': [200, customerDetail({ customer_status: 'Archived', customer_enabled: false })],
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Acme Ltd' });
+    expect(screen.queryByRole('link', { name: 'Add service' })).not.toBeInTheDocument();
+  });
+
   it('says so when the customer does not exist', async () => {
     renderCustomer('/customers/99', { 'GET /crm/customer/customer_id/99': [404, { message: 'Customer not found' }] });
     expect(await screen.findByRole('heading', { name: 'Customer not found', level: 2 })).toBeInTheDocument();
@@ -98,10 +120,10 @@ describe('customer tabs', () => {
     expect(row.getByText('Billing')).toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: 'Sites' }));
-    expect(location.hash).toBe('#2');
+    expect(current.location.hash).toBe('#2');
     expect(await screen.findByText('No sites yet')).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Overview' }));
-    expect(location.hash).toBe('#1');
+    expect(current.location.hash).toBe('#1');
     expect(screen.getByRole('heading', { name: 'Details' })).toBeInTheDocument();
   });
 
@@ -200,6 +222,55 @@ describe('customer tabs', () => {
     expect((await status('VIP')).getByText('Active')).toBeInTheDocument();
     expect((await status('Launch')).getByText('Scheduled')).toBeInTheDocument();
     expect((await status('Promo')).getByText('Expired')).toBeInTheDocument();
+  });
+});
+
+describe('overview revenue and ARPU', () => {
+  const chart = () => screen.getByRole('img', { name: /^ARPU\./ });
+  const heightOf = (bar) => Number(screen.getByTestId(`arpu-bar-${bar}`).getAttribute('height'));
+
+  it('shows revenue, services and ARPU, and bars of this customer against the system average', async () => {
+    const requests = renderCustomer('/customers/12');
+    const cards = within(await screen.findByRole('group', { name: 'Revenue' }));
+    expect(cards.getByText('Revenue').nextElementSibling).toHaveTextContent('$120.00');
+    expect(cards.getByText('Services').nextElementSibling).toHaveTextContent('3');
+    expect(cards.getByText('ARPU').nextElementSibling).toHaveTextContent('$40.00');
+    expect(screen.getByRole('heading', { name: 'ARPU: this customer vs system average' })).toBeInTheDocument();
+    expect(chart()).toHaveAccessibleName('ARPU. This customer: $40.00, System average: $20.00');
+    expect(within(chart()).getByText('$40.00')).toBeInTheDocument();
+    expect(within(chart()).getByText('System average')).toBeInTheDocument();
+    // The larger value reaches the top; the other is drawn to the same scale.
+    expect(heightOf('customer')).toBeGreaterThan(0);
+    expect(heightOf('system')).toBeCloseTo(heightOf('customer') / 2);
+    expect(requests.some((request) => request.key === 'GET /crm/customer/customer_id/12/arpu')).toBe(true);
+  });
+
+  it('says N/A for the ARPU of a customer without services', async () => {
+    renderCustomer('/customers/12', {
+      'GET /crm/customer/customer_id/12/arpu': [200, arpu({ revenue: 0, service_count: 0, arpu: 0, system_arpu: 25 })],
+    });
+    const cards = within(await screen.findByRole('group', { name: 'Revenue' }));
+    expect(cards.getByText('ARPU').nextElementSibling).toHaveTextContent('N/A');
+    expect(cards.getByText('Services').nextElementSibling).toHaveTextContent('0');
+    expect(within(chart()).getByText('N/A')).toBeInTheDocument();
+    expect(within(chart()).getByText('$25.00')).toBeInTheDocument();
+    expect(heightOf('customer')).toBe(0);
+    expect(heightOf('system')).toBeGreaterThan(0);
+  });
+
+  it('keeps the overview when the revenue cannot be read', async () => {
+    renderCustomer('/customers/12', {
+      'GET /crm/customer/customer_id/12/arpu': [403, { message: 'Permission denied' }],
+    });
+    expect(await screen.findByText('Could not load the revenue: Permission denied')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Details' })).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: /^ARPU\./ })).not.toBeInTheDocument();
+  });
+
+  it('scales the bars to the larger value, and draws none when every value is 0', () => {
+    expect(barHeights([40, 20], 100)).toEqual([100, 50]);
+    expect(barHeights([null, 25], 100)).toEqual([0, 100]);
+    expect(barHeights([0, 0], 100)).toEqual([0, 0]);
   });
 });
 

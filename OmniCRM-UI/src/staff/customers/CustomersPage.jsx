@@ -8,10 +8,13 @@ import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import FilterSelect from '../../shared/ui/FilterSelect';
 import { RestoreIcon, TrashIcon } from '../../shared/ui/icons';
+import ListTable, { SelectCell } from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
 import Pagination from '../../shared/ui/Pagination';
-import SortHeader from '../../shared/ui/SortHeader';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
 import useDebounced from '../../shared/useDebounced';
+import useSelection from '../../shared/useSelection';
 import { ACCOUNT_TYPES, CUSTOMER_STATUSES, PAYMENT_TYPES, paymentTypeLabel } from './customerFields';
 import StatusBadge from './StatusBadge';
 
@@ -71,7 +74,7 @@ export default function CustomersPage() {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState(null);
   const [error, setError] = useState('');
-  const [selected, setSelected] = useState([]);
+  const { selected, setSelected, rowBox, selectAll } = useSelection((row) => row.customer_id);
   const [dialog, setDialog] = useState(null);
   const [outcome, setOutcome] = useState(null);
   const mayArchive = can('delete_customer', session);
@@ -106,25 +109,10 @@ export default function CustomersPage() {
     setPage(1);
   };
 
-  function changeSort(key) {
-    refine(() =>
-      setSort((current) =>
-        current.sort === key
-          ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
-          : { sort: key, order: key === 'customer_name' ? 'asc' : 'desc' },
-      ),
-    );
-  }
+  const changeSort = (key) =>
+    refine(() => setSort((current) => nextSort(current, key, key === 'customer_name' ? 'asc' : 'desc')));
 
-  const isSelected = (customer) => selected.some((held) => held.customer_id === customer.customer_id);
-  const toggle = (customer) =>
-    setSelected(
-      isSelected(customer)
-        ? selected.filter((held) => held.customer_id !== customer.customer_id)
-        : [...selected, customer],
-    );
   const archivable = result?.data.filter((customer) => customer.customer_status !== 'Archived') ?? [];
-  const allSelected = archivable.length > 0 && archivable.every(isSelected);
 
   // Each archive is its own request and may be refused on its own (spec 02 §4.2).
   async function archive(customers) {
@@ -152,13 +140,11 @@ export default function CustomersPage() {
     <Page title="Customers">
       <div className="stack">
         <div className="toolbar">
-          <input
-            type="search"
-            className="toolbar__search"
+          <SearchBox
+            label="Search customers"
             placeholder="Search name or ID"
-            aria-label="Search customers"
             value={search}
-            onChange={(event) => refine(() => setSearch(event.target.value))}
+            onChange={(text) => refine(() => setSearch(text))}
           />
           {FILTERS.map(({ field, label, options }) => (
             <FilterSelect
@@ -192,99 +178,65 @@ export default function CustomersPage() {
         </div>
         {outcome && <ArchiveSummary outcome={outcome} />}
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
+        <ListTable
+          columns={COLUMNS}
+          sort={sort}
+          onSort={changeSort}
+          selectAll={mayArchive ? selectAll(archivable, 'Select all customers on this page') : undefined}
+          empty={result?.data.length === 0}
+          emptyText="No customers found"
+        >
+          {result?.data.map((customer) => {
+            const archived = customer.customer_status === 'Archived';
+            return (
+              <tr
+                key={customer.customer_id}
+                className="table__row--link"
+                onClick={() => navigate(`/customers/${customer.customer_id}`)}
+              >
                 {mayArchive && (
-                  <th scope="col" className="table__check">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all customers on this page"
-                      checked={allSelected}
-                      disabled={archivable.length === 0}
-                      onChange={() => setSelected(allSelected ? [] : archivable)}
-                    />
-                  </th>
+                  <SelectCell box={archived ? null : rowBox(customer, `Select ${customer.customer_name}`)} />
                 )}
-                {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-                <th scope="col" className="table__actions">
-                  Actions
-                </th>
+                <td>{customer.customer_id}</td>
+                <td>
+                  <Link to={`/customers/${customer.customer_id}`} onClick={(event) => event.stopPropagation()}>
+                    {customer.customer_name}
+                  </Link>
+                </td>
+                <td>{customer.customer_account_type}</td>
+                <td>
+                  <StatusBadge status={customer.customer_status} />
+                </td>
+                <td>{paymentTypeLabel(customer.customer_payment_type)}</td>
+                <td className="table__nowrap">{formatDate(customer.created, { locale: config.locale })}</td>
+                <td className="table__actions" onClick={(event) => event.stopPropagation()}>
+                  {mayArchive && !archived && (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Archive ${customer.customer_name}`}
+                      title="Archive"
+                      onClick={() => open({ customers: [customer] })}
+                    >
+                      <TrashIcon />
+                    </button>
+                  )}
+                  {mayArchive && archived && (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Restore ${customer.customer_name}`}
+                      title="Restore"
+                      onClick={() => open({ restore: customer })}
+                    >
+                      <RestoreIcon />
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length + 2} className="table__empty">
-                    No customers found
-                  </td>
-                </tr>
-              )}
-              {result?.data.map((customer) => {
-                const archived = customer.customer_status === 'Archived';
-                return (
-                  <tr
-                    key={customer.customer_id}
-                    className="table__row--link"
-                    onClick={() => navigate(`/customers/${customer.customer_id}`)}
-                  >
-                    {mayArchive && (
-                      <td className="table__check" onClick={(event) => event.stopPropagation()}>
-                        {!archived && (
-                          <input
-                            type="checkbox"
-                            aria-label={`Select ${customer.customer_name}`}
-                            checked={isSelected(customer)}
-                            onChange={() => toggle(customer)}
-                          />
-                        )}
-                      </td>
-                    )}
-                    <td>{customer.customer_id}</td>
-                    <td>
-                      <Link to={`/customers/${customer.customer_id}`} onClick={(event) => event.stopPropagation()}>
-                        {customer.customer_name}
-                      </Link>
-                    </td>
-                    <td>{customer.customer_account_type}</td>
-                    <td>
-                      <StatusBadge status={customer.customer_status} />
-                    </td>
-                    <td>{paymentTypeLabel(customer.customer_payment_type)}</td>
-                    <td className="table__nowrap">{formatDate(customer.created, { locale: config.locale })}</td>
-                    <td className="table__actions" onClick={(event) => event.stopPropagation()}>
-                      {mayArchive && !archived && (
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Archive ${customer.customer_name}`}
-                          title="Archive"
-                          onClick={() => open({ customers: [customer] })}
-                        >
-                          <TrashIcon />
-                        </button>
-                      )}
-                      {mayArchive && archived && (
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Restore ${customer.customer_name}`}
-                          title="Restore"
-                          onClick={() => open({ restore: customer })}
-                        >
-                          <RestoreIcon />
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ListTable>
         <Pagination pagination={result?.pagination} onPage={setPage} itemName="customers" />
       </div>
 

@@ -6,6 +6,8 @@ import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import FormModal from '../../shared/ui/FormModal';
+import Widgets from '../../shared/ui/Widgets';
+import ArpuPanel from './ArpuPanel';
 import { customerBody, customerValues, paymentTypeLabel, STATUS_CHANGES } from './customerFields';
 import { CustomerFields } from './formSections';
 import StatusBadge from './StatusBadge';
@@ -70,7 +72,8 @@ function StatusChange({ customer, onChanged }) {
   );
 }
 
-// Overview: the customer's details, a summary of its records, and edit / status / archive.
+// Overview: a summary of the customer's records, its revenue and ARPU, its details, and edit /
+// status / archive.
 export default function OverviewTab({ customer, onChanged }) {
   const session = useSession();
   const [dialog, setDialog] = useState(null);
@@ -101,9 +104,9 @@ export default function OverviewTab({ customer, onChanged }) {
     ['Last modified', when(customer.last_modified)],
   ];
   const summary = [
-    ['Contacts', customer.contacts.length],
-    ['Sites', customer.sites.length],
-    ['Active tags', customer.tags.length],
+    { key: 'contacts', label: 'Contacts', value: customer.contacts.length },
+    { key: 'sites', label: 'Sites', value: customer.sites.length },
+    { key: 'tags', label: 'Active tags', value: customer.tags.length },
   ];
 
   return (
@@ -112,14 +115,8 @@ export default function OverviewTab({ customer, onChanged }) {
       {archived && (
         <Alert kind="warning">This customer is archived: its records are read-only until it is restored.</Alert>
       )}
-      <div className="widgets">
-        {summary.map(([label, count]) => (
-          <div className="panel widget" key={label}>
-            <span className="widget__label">{label}</span>
-            <strong className="widget__value">{count}</strong>
-          </div>
-        ))}
-      </div>
+      <Widgets label="Records" items={summary} />
+      <ArpuPanel customerId={customer.customer_id} />
       <section className="panel card" aria-labelledby="customer-details-heading">
         <div className="card__header">
           <h2 id="customer-details-heading">Details</h2>

@@ -4,11 +4,11 @@ import { api } from '../../shared/api';
 import { can, useSession } from '../../shared/session';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FormModal from '../../shared/ui/FormModal';
+import RecordActions from '../../shared/ui/RecordActions';
+import RecordsTable from '../../shared/ui/RecordsTable';
 import useRecords from '../../shared/useRecords';
-import { siteBody, siteValues } from './customerFields';
+import { address, siteBody, siteValues } from './customerFields';
 import { SiteFields } from './formSections';
-import RecordActions from './RecordActions';
-import RecordsTable from './RecordsTable';
 import useHighlight from './useHighlight';
 
 function SiteFormModal({ customer, site, onClose, onSaved }) {
@@ -37,9 +37,6 @@ function SiteFormModal({ customer, site, onClose, onSaved }) {
     </FormModal>
   );
 }
-
-const address = (site) =>
-  [site.address_line_1, site.address_line_2, site.city, site.state, site.zip_code].filter(Boolean).join(', ');
 
 // Sites: where the customer's services are, with coordinates and plus code for technicians.
 export default function SitesTab({ customer, onChanged }) {

@@ -7,9 +7,9 @@ import Badge from '../../shared/ui/Badge';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import Field, { TextField } from '../../shared/ui/Field';
 import FormModal from '../../shared/ui/FormModal';
+import RecordActions from '../../shared/ui/RecordActions';
+import RecordsTable from '../../shared/ui/RecordsTable';
 import useRecords from '../../shared/useRecords';
-import RecordActions from './RecordActions';
-import RecordsTable from './RecordsTable';
 import TagPill from './TagPill';
 
 const HEX = /^#?[0-9a-fA-F]{6}$/;

@@ -21,6 +21,11 @@ export const STATUS_CHANGES = {
   Archived: [],
 };
 
+export const fullName = (contact) =>
+  [contact.contact_firstname, contact.contact_lastname].filter(Boolean).join(' ');
+export const address = (site) =>
+  [site.address_line_1, site.address_line_2, site.city, site.state, site.zip_code].filter(Boolean).join(', ');
+
 const labelOf = (choices, value) => choices.find(([key]) => key === value)?.[1] ?? value;
 export const paymentTypeLabel = (value) => labelOf(PAYMENT_TYPES, value);
 

@@ -1,6 +1,6 @@
 // The customer page opens the tab named by the URL hash, e.g. /customers/12#4 (Contacts).
 // Spec 05 fixes #2 Sites, #3 Services, #4 Contacts and #8 Inventory (global-search links);
-// #3 and #8 are kept for those tabs, which do not exist yet.
+// #8 is kept for the Inventory tab, which does not exist yet.
 export const TAB_HASHES = {
   overview: 1,
   sites: 2,

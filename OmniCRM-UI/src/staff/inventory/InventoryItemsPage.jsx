@@ -6,10 +6,13 @@ import { formatDate, formatMoney } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import FilterSelect from '../../shared/ui/FilterSelect';
+import ListTable, { SelectCell } from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
 import Pagination from '../../shared/ui/Pagination';
-import SortHeader from '../../shared/ui/SortHeader';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
 import useDebounced from '../../shared/useDebounced';
+import useSelection from '../../shared/useSelection';
 import BulkChangeModal from './BulkChangeModal';
 import { ITEM_STATES } from './inventoryStates';
 import ItemFormModal from './ItemFormModal';
@@ -39,7 +42,7 @@ export default function InventoryItemsPage() {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState(null);
   const [error, setError] = useState('');
-  const [selected, setSelected] = useState([]);
+  const { selected, setSelected, rowBox, selectAll } = useSelection((row) => row.inventory_id);
   const [dialog, setDialog] = useState(null);
   const [notice, setNotice] = useState(navigationState?.notice ?? '');
   const mayCreate = can('create_inventory', session);
@@ -75,10 +78,7 @@ export default function InventoryItemsPage() {
     change();
     setPage(1);
   };
-  const changeSort = (key) =>
-    refine(() =>
-      setSort((current) => ({ sort: key, order: current.sort === key && current.order === 'desc' ? 'asc' : 'desc' })),
-    );
+  const changeSort = (key) => refine(() => setSort((current) => nextSort(current, key, 'desc')));
 
   // With one template filtered, the text columns carry its labels.
   const filteredTemplate = templates?.find(
@@ -98,12 +98,6 @@ export default function InventoryItemsPage() {
   ];
 
   const rows = result?.data ?? [];
-  const isSelected = (item) => selected.some((held) => held.inventory_id === item.inventory_id);
-  const toggle = (item) =>
-    setSelected(
-      isSelected(item) ? selected.filter((held) => held.inventory_id !== item.inventory_id) : [...selected, item],
-    );
-  const allSelected = rows.length > 0 && rows.every(isSelected);
 
   const done = (message) => {
     setDialog(null);
@@ -124,13 +118,11 @@ export default function InventoryItemsPage() {
     <Page title="Inventory Items">
       <div className="stack">
         <div className="toolbar">
-          <input
-            type="search"
-            className="toolbar__search"
+          <SearchBox
+            label="Search inventory"
             placeholder="Search ID, text fields, location, notes"
-            aria-label="Search inventory"
             value={search}
-            onChange={(event) => refine(() => setSearch(event.target.value))}
+            onChange={(text) => refine(() => setSearch(text))}
           />
           {select('inventory_template_id', 'Template', [
             ['', 'All templates'],
@@ -183,73 +175,44 @@ export default function InventoryItemsPage() {
         {notice && <Alert kind="success">{notice}</Alert>}
         {templatesError && <Alert>Templates cannot be listed: {templatesError}</Alert>}
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                {mayUpdate && (
-                  <th scope="col" className="table__check">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all items on this page"
-                      checked={allSelected}
-                      disabled={rows.length === 0}
-                      onChange={() => setSelected(allSelected ? [] : rows)}
-                    />
-                  </th>
-                )}
-                {columns.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={columns.length + 1} className="table__empty">
-                    No inventory items found
-                  </td>
-                </tr>
-              )}
-              {rows.map((item) => (
-                <tr
-                  key={item.inventory_id}
-                  className="table__row--link"
-                  onClick={() => navigate(`/inventory/items/${item.inventory_id}`)}
-                >
-                  {mayUpdate && (
-                    <td className="table__check" onClick={(event) => event.stopPropagation()}>
-                      <input
-                        type="checkbox"
-                        aria-label={`Select item ${item.inventory_id}`}
-                        checked={isSelected(item)}
-                        onChange={() => toggle(item)}
-                      />
-                    </td>
-                  )}
-                  <td>
-                    <Link to={`/inventory/items/${item.inventory_id}`} onClick={(event) => event.stopPropagation()}>
-                      {item.inventory_id}
-                    </Link>
-                  </td>
-                  <td className="table__nowrap">{item.item}</td>
-                  <td className="table__nowrap">{item.itemtext1}</td>
-                  <td className="table__break">{item.itemtext2 ?? ''}</td>
-                  <td>{item.item_location ?? ''}</td>
-                  <td>
-                    <StateBadge state={item.item_state} />
-                  </td>
-                  <td onClick={(event) => event.stopPropagation()}>
-                    {item.customer_id ? <Link to={`/customers/${item.customer_id}`}>{item.customer_id}</Link> : '—'}
-                  </td>
-                  <td>{item.service_id ?? '—'}</td>
-                  <td className="table__number">{formatMoney(item.retail_cost, config)}</td>
-                  <td className="table__nowrap">{formatDate(item.created, { locale: config.locale })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          compact
+          columns={columns}
+          sort={sort}
+          onSort={changeSort}
+          selectAll={mayUpdate ? selectAll(rows, 'Select all items on this page') : undefined}
+          withActions={false}
+          empty={result?.data.length === 0}
+          emptyText="No inventory items found"
+        >
+          {rows.map((item) => (
+            <tr
+              key={item.inventory_id}
+              className="table__row--link"
+              onClick={() => navigate(`/inventory/items/${item.inventory_id}`)}
+            >
+              {mayUpdate && <SelectCell box={rowBox(item, `Select item ${item.inventory_id}`)} />}
+              <td>
+                <Link to={`/inventory/items/${item.inventory_id}`} onClick={(event) => event.stopPropagation()}>
+                  {item.inventory_id}
+                </Link>
+              </td>
+              <td className="table__nowrap">{item.item}</td>
+              <td className="table__nowrap">{item.itemtext1}</td>
+              <td className="table__break">{item.itemtext2 ?? ''}</td>
+              <td>{item.item_location ?? ''}</td>
+              <td>
+                <StateBadge state={item.item_state} />
+              </td>
+              <td onClick={(event) => event.stopPropagation()}>
+                {item.customer_id ? <Link to={`/customers/${item.customer_id}`}>{item.customer_id}</Link> : '—'}
+              </td>
+              <td>{item.service_id ?? '—'}</td>
+              <td className="table__number">{formatMoney(item.retail_cost, config)}</td>
+              <td className="table__nowrap">{formatDate(item.created, { locale: config.locale })}</td>
+            </tr>
+          ))}
+        </ListTable>
         <Pagination pagination={result?.pagination} onPage={setPage} itemName="items" />
       </div>
 

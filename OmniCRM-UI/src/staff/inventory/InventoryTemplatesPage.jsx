@@ -8,12 +8,14 @@ import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import IconButton from '../../shared/ui/IconButton';
 import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import ListTable from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
 import Pagination from '../../shared/ui/Pagination';
-import SortHeader from '../../shared/ui/SortHeader';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
 import useDebounced from '../../shared/useDebounced';
-import TemplateFormModal from './TemplateFormModal';
 import { FIELD_NUMBERS, labelKey } from './templateFields';
+import TemplateFormModal from './TemplateFormModal';
 
 const PER_PAGE = 20;
 const COLUMNS = [
@@ -93,7 +95,7 @@ export default function InventoryTemplatesPage() {
   };
 
   const changeSort = (key) => {
-    setSort((current) => ({ sort: key, order: current.sort === key && current.order === 'asc' ? 'desc' : 'asc' }));
+    setSort((current) => nextSort(current, key));
     setPage(1);
   };
 
@@ -101,14 +103,12 @@ export default function InventoryTemplatesPage() {
     <Page title="Inventory Templates">
       <div className="stack">
         <div className="toolbar">
-          <input
-            type="search"
-            className="toolbar__search"
+          <SearchBox
+            label="Search templates"
             placeholder="Search templates"
-            aria-label="Search templates"
             value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
+            onChange={(text) => {
+              setSearch(text);
               setPage(1);
             }}
           />
@@ -133,66 +133,52 @@ export default function InventoryTemplatesPage() {
           </Alert>
         )}
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-                <th scope="col" className="table__actions">
-                  Actions
-                </th>
+        <ListTable
+          compact
+          columns={COLUMNS}
+          sort={sort}
+          onSort={changeSort}
+          empty={result?.data.length === 0}
+          emptyText="No templates found"
+        >
+          {result?.data.map((template) => {
+            const count = counts[template.inventory_template_id];
+            return (
+              <tr key={template.inventory_template_id}>
+                <td>{template.icon ? <code className="table__code">{template.icon}</code> : '—'}</td>
+                <td className="table__nowrap">
+                  <strong>{template.item}</strong>
+                </td>
+                <td className="table__number">{money(template.wholesale_cost)}</td>
+                <td className="table__number">{money(template.retail_cost)}</td>
+                <td>{template.itemtext1_label}</td>
+                <td>{template.itemtext2_label}</td>
+                <td className="table__number">{fieldCount(template)}</td>
+                <td>{yesNo(template.allow_staff_dropdown)}</td>
+                <td>{yesNo(template.allow_customer_dropdown)}</td>
+                <td className="table__number" data-testid={`item-count-${template.inventory_template_id}`}>
+                  {count === undefined || count === null ? (
+                    '…'
+                  ) : (
+                    <Link to={`/inventory?template=${template.inventory_template_id}`}>{count}</Link>
+                  )}
+                </td>
+                <td className="table__actions">
+                  {mayUpdate && (
+                    <IconButton label={`Edit ${template.item}`} onClick={() => setDialog({ form: true, template })}>
+                      <EditIcon />
+                    </IconButton>
+                  )}
+                  {mayDelete && (
+                    <IconButton label={`Delete ${template.item}`} onClick={() => setDialog({ remove: template })}>
+                      <TrashIcon />
+                    </IconButton>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length + 1} className="table__empty">
-                    No templates found
-                  </td>
-                </tr>
-              )}
-              {result?.data.map((template) => {
-                const count = counts[template.inventory_template_id];
-                return (
-                  <tr key={template.inventory_template_id}>
-                    <td>{template.icon ? <code className="table__code">{template.icon}</code> : '—'}</td>
-                    <td className="table__nowrap">
-                      <strong>{template.item}</strong>
-                    </td>
-                    <td className="table__number">{money(template.wholesale_cost)}</td>
-                    <td className="table__number">{money(template.retail_cost)}</td>
-                    <td>{template.itemtext1_label}</td>
-                    <td>{template.itemtext2_label}</td>
-                    <td className="table__number">{fieldCount(template)}</td>
-                    <td>{yesNo(template.allow_staff_dropdown)}</td>
-                    <td>{yesNo(template.allow_customer_dropdown)}</td>
-                    <td className="table__number" data-testid={`item-count-${template.inventory_template_id}`}>
-                      {count === undefined || count === null ? (
-                        '…'
-                      ) : (
-                        <Link to={`/inventory?template=${template.inventory_template_id}`}>{count}</Link>
-                      )}
-                    </td>
-                    <td className="table__actions">
-                      {mayUpdate && (
-                        <IconButton label={`Edit ${template.item}`} onClick={() => setDialog({ form: true, template })}>
-                          <EditIcon />
-                        </IconButton>
-                      )}
-                      {mayDelete && (
-                        <IconButton label={`Delete ${template.item}`} onClick={() => setDialog({ remove: template })}>
-                          <TrashIcon />
-                        </IconButton>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ListTable>
         <Pagination pagination={result?.pagination} onPage={setPage} itemName="templates" />
       </div>
 

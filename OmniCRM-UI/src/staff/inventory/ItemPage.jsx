@@ -6,24 +6,16 @@ import { formatDateTime, formatMoney } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
 import Alert from '../../shared/ui/Alert';
 import ConfirmDialog from '../../shared/ui/ConfirmDialog';
-import EmptyState from '../../shared/ui/EmptyState';
+import DetailRow from '../../shared/ui/DetailRow';
 import Page from '../../shared/ui/Page';
 import QrCode from '../../shared/ui/QrCode';
+import RecordPlaceholder from '../../shared/ui/RecordPlaceholder';
 import { ADDRESS_FIELDS, isWebUrl } from './itemFields';
 import ItemFormModal from './ItemFormModal';
 import StateBadge from './StateBadge';
 import { FIELD_NUMBERS, fieldLabel } from './templateFields';
 
 const when = (value) => formatDateTime(value, { locale: config.locale });
-
-function Row({ label, children }) {
-  return (
-    <div className="details__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 // The management URL as a 128 px QR code of the exact string, with a link only for web addresses
 // (spec 02 §4.1.5); LPA strings show as text.
@@ -84,24 +76,8 @@ export default function ItemPage() {
     load();
   }, [load]);
 
-  if (error?.status === 404) {
-    return (
-      <Page title="Item not found">
-        <EmptyState
-          title="Item not found"
-          action={
-            <Link className="button button--primary" to="/inventory">
-              Back to the items
-            </Link>
-          }
-        >
-          There is no inventory item {inventoryId}.
-        </EmptyState>
-      </Page>
-    );
-  }
-  if (!item) {
-    return <Page title={`Item ${inventoryId}`}>{error ? <Alert>{error.message}</Alert> : <p>Loading…</p>}</Page>;
+  if (!item || error?.status === 404) {
+    return <RecordPlaceholder what="Item" id={inventoryId} failure={error} list="/inventory" />;
   }
 
   const texts = FIELD_NUMBERS.filter(
@@ -147,25 +123,25 @@ export default function ItemPage() {
             </h2>
             <dl className="details details--compact">
               {texts.map((number) => (
-                <Row key={number} label={fieldLabel(item.itemtext_labels, number)}>
+                <DetailRow key={number} label={fieldLabel(item.itemtext_labels, number)}>
                   {item[`itemtext${number}`] ?? '—'}
-                </Row>
+                </DetailRow>
               ))}
-              <Row label="Location">{item.item_location ?? '—'}</Row>
-              <Row label="State">
+              <DetailRow label="Location">{item.item_location ?? '—'}</DetailRow>
+              <DetailRow label="State">
                 <StateBadge state={item.item_state} />
-              </Row>
-              <Row label="Customer">
+              </DetailRow>
+              <DetailRow label="Customer">
                 {item.customer_id ? (
                   <Link to={`/customers/${item.customer_id}`}>Customer {item.customer_id}</Link>
                 ) : (
                   '—'
                 )}
-              </Row>
-              <Row label="Service">{item.service_id ?? '—'}</Row>
-              <Row label="Sold">{when(item.sold_date)}</Row>
-              <Row label="Wholesale cost">{formatMoney(item.wholesale_cost, config)}</Row>
-              <Row label="Retail cost">{formatMoney(item.retail_cost, config)}</Row>
+              </DetailRow>
+              <DetailRow label="Service">{item.service_id ?? '—'}</DetailRow>
+              <DetailRow label="Sold">{when(item.sold_date)}</DetailRow>
+              <DetailRow label="Wholesale cost">{formatMoney(item.wholesale_cost, config)}</DetailRow>
+              <DetailRow label="Retail cost">{formatMoney(item.retail_cost, config)}</DetailRow>
             </dl>
           </section>
           <section className="panel card" aria-labelledby="item-management-heading">
@@ -173,12 +149,14 @@ export default function ItemPage() {
               Management
             </h2>
             <dl className="details details--compact">
-              <Row label="URL">{item.management_url ? <ManagementUrl url={item.management_url} /> : '—'}</Row>
-              <Row label="Username">{item.management_username ?? '—'}</Row>
-              <Row label="Password">
+              <DetailRow label="URL">
+                {item.management_url ? <ManagementUrl url={item.management_url} /> : '—'}
+              </DetailRow>
+              <DetailRow label="Username">{item.management_username ?? '—'}</DetailRow>
+              <DetailRow label="Password">
                 <ManagementPassword item={item} />
-              </Row>
-              <Row label="Config file">{item.config_file_path ?? '—'}</Row>
+              </DetailRow>
+              <DetailRow label="Config file">{item.config_file_path ?? '—'}</DetailRow>
             </dl>
           </section>
           <section className="panel card" aria-labelledby="item-address-heading">
@@ -187,13 +165,13 @@ export default function ItemPage() {
             </h2>
             <dl className="details details--compact">
               {address.map(([field, label]) => (
-                <Row key={field} label={label}>
+                <DetailRow key={field} label={label}>
                   {item[field]}
-                </Row>
+                </DetailRow>
               ))}
-              <Row label="Coordinates">
+              <DetailRow label="Coordinates">
                 {item.latitude !== null && item.longitude !== null ? `${item.latitude}, ${item.longitude}` : '—'}
-              </Row>
+              </DetailRow>
             </dl>
           </section>
           <section className="panel card" aria-labelledby="item-notes-heading">

@@ -9,10 +9,13 @@ import ConfirmDialog from '../../shared/ui/ConfirmDialog';
 import DeleteDialog from '../../shared/ui/DeleteDialog';
 import FilterSelect from '../../shared/ui/FilterSelect';
 import IconButton from '../../shared/ui/IconButton';
-import { CopyIcon, EditIcon, PowerIcon, RestoreIcon, TrashIcon } from '../../shared/ui/icons';
+import { CopyIcon, EditIcon, PowerIcon, RestoreIcon, TrashIcon, UserPlusIcon } from '../../shared/ui/icons';
+import ListTable from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
+import PageSizeSelect from '../../shared/ui/PageSizeSelect';
 import Pagination from '../../shared/ui/Pagination';
-import SortHeader from '../../shared/ui/SortHeader';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
 import useDebounced from '../../shared/useDebounced';
 import AvailabilityBadge from './AvailabilityBadge';
 import { CATEGORIES, categoryLabel } from './productFields';
@@ -81,6 +84,7 @@ export default function ProductsPage() {
   const mayCreate = can('create_product', session);
   const mayUpdate = can('update_product', session);
   const mayDelete = can('delete_product', session);
+  const mayAssign = can('create_provision', session);
 
   const load = useCallback(async () => {
     try {
@@ -109,15 +113,7 @@ export default function ProductsPage() {
     setPage(1);
   };
 
-  function changeSort(key) {
-    refine(() =>
-      setSort((current) =>
-        current.sort === key
-          ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
-          : { sort: key, order: 'asc' },
-      ),
-    );
-  }
+  const changeSort = (key) => refine(() => setSort((current) => nextSort(current, key)));
 
   const done = (message) => {
     setDialog(null);
@@ -148,13 +144,11 @@ export default function ProductsPage() {
     <Page title="Products & Services">
       <div className="stack">
         <div className="toolbar">
-          <input
-            type="search"
-            className="toolbar__search"
+          <SearchBox
+            label="Search products"
             placeholder="Search name, slug, service type"
-            aria-label="Search products"
             value={search}
-            onChange={(event) => refine(() => setSearch(event.target.value))}
+            onChange={(text) => refine(() => setSearch(text))}
           />
           {select('category', 'Category', [['', 'All categories'], ...CATEGORIES])}
           {select('serviceType', 'Service type', [
@@ -166,18 +160,12 @@ export default function ProductsPage() {
             ['true', 'Enabled only'],
             ['false', 'Disabled only'],
           ])}
-          <select
-            aria-label="Products per page"
-            className="toolbar__select"
+          <PageSizeSelect
+            label="Products per page"
+            sizes={PAGE_SIZES}
             value={perPage}
-            onChange={(event) => refine(() => setPerPage(Number(event.target.value)))}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size} per page
-              </option>
-            ))}
-          </select>
+            onChange={(size) => refine(() => setPerPage(size))}
+          />
           {mayCreate && (
             <div className="toolbar__end">
               <Link className="button button--primary" to="/products/new">
@@ -188,114 +176,101 @@ export default function ProductsPage() {
         </div>
         {notice && <Alert kind="success">{notice}</Alert>}
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-                <th scope="col" className="table__actions">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length + 1} className="table__empty">
-                    No products found
-                  </td>
-                </tr>
-              )}
-              {result?.data.map((product) => (
-                <tr
-                  key={product.product_id}
-                  className={`table__row--link${product.enabled ? '' : ' table__row--muted'}`}
-                  onClick={() => navigate(`/products/${product.product_id}`)}
-                >
-                  <td>{product.product_id}</td>
-                  <td>
-                    <Link to={`/products/${product.product_id}`} onClick={(event) => event.stopPropagation()}>
-                      {product.product_name}
-                    </Link>
-                    <p className="table__note">
-                      <code className="table__code">{product.product_slug}</code>
-                    </p>
-                  </td>
-                  <td>
-                    {categoryLabel(product.category)}
-                    <p className="table__note">{product.service_type ?? 'no service type'}</p>
-                  </td>
-                  <td className="table__number">
-                    {money(product.retail_cost)}
-                    <p className="table__note">
-                      {product.contract_days ? `every ${product.contract_days} days` : 'one-off'}
-                      {product.retail_setup_cost > 0 && ` + ${money(product.retail_setup_cost)} setup`}
-                    </p>
-                  </td>
-                  <td className="table__number">
-                    {money(product.monthly_margin)}
-                    <p className="table__note">{percent(product.margin_percent)} margin</p>
-                    <p className="table__note">{percent(product.markup_percent)} markup</p>
-                    <p className={`table__note${product.setup_margin < 0 ? ' text--danger' : ''}`}>
-                      setup {money(product.setup_margin)}
-                      {product.setup_margin < 0 && ' (subsidised)'}
-                    </p>
-                  </td>
-                  <td>
-                    {[product.residential && 'Residential', product.business && 'Business']
-                      .filter(Boolean)
-                      .join(', ') || 'Nobody'}
-                    <p className="table__note">{product.customer_can_purchase ? 'Self-care purchase' : 'Staff only'}</p>
-                  </td>
-                  <td>
-                    <Window product={product} />
-                  </td>
-                  <td className="table__actions" onClick={(event) => event.stopPropagation()}>
-                    {mayUpdate && (
-                      <IconButton
-                        label={`Edit ${product.product_name}`}
-                        onClick={() => navigate(`/products/${product.product_id}`)}
-                      >
-                        <EditIcon />
-                      </IconButton>
-                    )}
-                    {mayCreate && (
-                      <IconButton
-                        label={`Clone ${product.product_name}`}
-                        onClick={() => navigate(`/products/new?clone=${product.product_id}`)}
-                      >
-                        <CopyIcon />
-                      </IconButton>
-                    )}
-                    {mayUpdate && product.enabled && (
-                      <IconButton
-                        label={`Retire ${product.product_name}`}
-                        onClick={() => setDialog({ retire: product })}
-                      >
-                        <PowerIcon />
-                      </IconButton>
-                    )}
-                    {mayUpdate && !product.enabled && (
-                      <IconButton label={`Enable ${product.product_name}`} onClick={() => enable(product)}>
-                        <RestoreIcon />
-                      </IconButton>
-                    )}
-                    {mayDelete && (
-                      <IconButton
-                        label={`Delete ${product.product_name}`}
-                        onClick={() => setDialog({ remove: product })}
-                      >
-                        <TrashIcon />
-                      </IconButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          compact
+          columns={COLUMNS}
+          sort={sort}
+          onSort={changeSort}
+          empty={result?.data.length === 0}
+          emptyText="No products found"
+        >
+          {result?.data.map((product) => (
+            <tr
+              key={product.product_id}
+              className={`table__row--link${product.enabled ? '' : ' table__row--muted'}`}
+              onClick={() => navigate(`/products/${product.product_id}`)}
+            >
+              <td>{product.product_id}</td>
+              <td>
+                <Link to={`/products/${product.product_id}`} onClick={(event) => event.stopPropagation()}>
+                  {product.product_name}
+                </Link>
+                <p className="table__note">
+                  <code className="table__code">{product.product_slug}</code>
+                </p>
+              </td>
+              <td>
+                {categoryLabel(product.category)}
+                <p className="table__note">{product.service_type ?? 'no service type'}</p>
+              </td>
+              <td className="table__number">
+                {money(product.retail_cost)}
+                <p className="table__note">
+                  {product.contract_days ? `every ${product.contract_days} days` : 'one-off'}
+                  {product.retail_setup_cost > 0 && ` + ${money(product.retail_setup_cost)} setup`}
+                </p>
+              </td>
+              <td className="table__number">
+                {money(product.monthly_margin)}
+                <p className="table__note">{percent(product.margin_percent)} margin</p>
+                <p className="table__note">{percent(product.markup_percent)} markup</p>
+                <p className={`table__note${product.setup_margin < 0 ? ' text--danger' : ''}`}>
+                  setup {money(product.setup_margin)}
+                  {product.setup_margin < 0 && ' (subsidised)'}
+                </p>
+              </td>
+              <td>
+                {[product.residential && 'Residential', product.business && 'Business'].filter(Boolean).join(', ') ||
+                  'Nobody'}
+                <p className="table__note">{product.customer_can_purchase ? 'Self-care purchase' : 'Staff only'}</p>
+              </td>
+              <td>
+                <Window product={product} />
+              </td>
+              <td className="table__actions" onClick={(event) => event.stopPropagation()}>
+                {mayAssign && product.enabled && (
+                  <IconButton
+                    label={`Assign ${product.product_name} to Customer`}
+                    onClick={() => navigate(`/services/assign?product_id=${product.product_id}`)}
+                  >
+                    <UserPlusIcon />
+                  </IconButton>
+                )}
+                {mayUpdate && (
+                  <IconButton
+                    label={`Edit ${product.product_name}`}
+                    onClick={() => navigate(`/products/${product.product_id}`)}
+                  >
+                    <EditIcon />
+                  </IconButton>
+                )}
+                {mayCreate && (
+                  <IconButton
+                    label={`Clone ${product.product_name}`}
+                    onClick={() => navigate(`/products/new?clone=${product.product_id}`)}
+                  >
+                    <CopyIcon />
+                  </IconButton>
+                )}
+                {mayUpdate && product.enabled && (
+                  <IconButton label={`Retire ${product.product_name}`} onClick={() => setDialog({ retire: product })}>
+                    <PowerIcon />
+                  </IconButton>
+                )}
+                {mayUpdate && !product.enabled && (
+                  <IconButton label={`Enable ${product.product_name}`} onClick={() => enable(product)}>
+                    <RestoreIcon />
+                  </IconButton>
+                )}
+                {mayDelete && (
+                  <IconButton label={`Delete ${product.product_name}`} onClick={() => setDialog({ remove: product })}>
+                    <TrashIcon />
+                  </IconButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
         <Pagination pagination={result?.pagination} onPage={setPage} itemName="products" />
       </div>
 

@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api';
 import Alert from '../../shared/ui/Alert';
+import ApiErrorAlert from '../../shared/ui/ApiErrorAlert';
+import useAction from '../../shared/useAction';
 import { fatalDetails, FATAL_EVENT, prettyJson } from './jobStatus';
 
 function Output({ title, text }) {
@@ -63,25 +64,18 @@ function FatalError({ details }) {
   );
 }
 
-// A failed job (spec 04 §7, §10): the error summary, the fatal-error details when Ansible itself
-// failed, and Retry (a new job from the same request) for holders of create_provision.
-export default function FailurePanel({ job, mayRetry }) {
+// A failed job (spec 04 §7, §10, §18.7): the error summary, the fatal-error details when Ansible
+// itself failed, and Retry (a new job from the same request) for holders of create_provision. The
+// new job opens on its page, or goes to `onRetried(provisionId)`; `withLogsLink` adds the job's id
+// and a link to its page (for the progress views).
+export default function FailurePanel({ job, mayRetry, onRetried, withLogsLink = false }) {
   const navigate = useNavigate();
-  const [retrying, setRetrying] = useState(false);
-  const [error, setError] = useState(null);
+  const { run: retry, busy: retrying, failure: error } = useAction(async () => {
+    const { data } = await api.post(`/crm/provision/provision_id/${job.provision_id}/retry`);
+    if (onRetried) onRetried(data.provision_id);
+    else navigate(`/provisioning/${data.provision_id}`);
+  });
   const fatal = fatalDetails(job.provisioning_result_json?.find((event) => event.event_name === FATAL_EVENT));
-
-  async function retry() {
-    setRetrying(true);
-    setError(null);
-    try {
-      const { data } = await api.post(`/crm/provision/provision_id/${job.provision_id}/retry`);
-      navigate(`/provisioning/${data.provision_id}`);
-    } catch (failure) {
-      setError(failure);
-      setRetrying(false);
-    }
-  }
 
   return (
     <section className="panel card failure-panel" aria-labelledby="job-failure-heading">
@@ -93,29 +87,27 @@ export default function FailurePanel({ job, mayRetry }) {
         The service record may have been created but provisioning was not completed. Please review the error and
         retry.
       </p>
+      {withLogsLink && <p className="card__text">Provisioning ID: #{job.provision_id}</p>}
       {fatal && <FatalError details={fatal} />}
       {error && (
-        <Alert>
-          {error.message}
-          {Object.keys(error.errors ?? {}).length > 0 && (
-            <ul className="alert__list">
-              {Object.entries(error.errors).map(([field, reason]) => (
-                <li key={field}>
-                  {field}: {reason}
-                </li>
-              ))}
-            </ul>
-          )}
+        <ApiErrorAlert error={error}>
           {error.status === 409 && Object.keys(error.errors ?? {}).length > 0 && (
             <p className="alert__text">Choose another item: provision the product again with a new selection.</p>
           )}
-        </Alert>
+        </ApiErrorAlert>
       )}
-      {mayRetry && (
+      {(mayRetry || withLogsLink) && (
         <div className="card__actions">
-          <button type="button" className="button button--primary" disabled={retrying} onClick={retry}>
-            Retry
-          </button>
+          {withLogsLink && (
+            <Link className="button button--outline" to={`/provisioning/${job.provision_id}`}>
+              View Logs
+            </Link>
+          )}
+          {mayRetry && (
+            <button type="button" className="button button--primary" disabled={retrying} onClick={() => retry()}>
+              Retry
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -1,49 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
 import { config } from '../../shared/config';
 import { formatDateTime } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
-import usePolling from '../../shared/usePolling';
 import Alert from '../../shared/ui/Alert';
-import EmptyState from '../../shared/ui/EmptyState';
+import DetailRow from '../../shared/ui/DetailRow';
 import Page from '../../shared/ui/Page';
-import ProgressBar from '../../shared/ui/ProgressBar';
+import RecordPlaceholder from '../../shared/ui/RecordPlaceholder';
 import FailurePanel from './FailurePanel';
+import JobProgressCard from './JobProgressCard';
+import { formatDuration, JOB_FAILED, jobDurationMs, mergeTasks, prettyJson } from './jobStatus';
 import JobStatusBadge from './JobStatusBadge';
-import {
-  formatDuration,
-  isRunning,
-  JOB_FAILED,
-  jobDurationMs,
-  jobProgress,
-  jobStatus,
-  mergeTasks,
-  prettyJson,
-  progressText,
-} from './jobStatus';
 import TaskList from './TaskList';
-
-// The live view polls this often until the job ends.
-export const JOB_POLL_MS = 1500;
+import useJob from './useJob';
 
 const when = (value) => formatDateTime(value, { locale: config.locale });
 const AUTH_METHODS = { jwt: 'signed-in user', api_key: 'API key', ip_whitelist: 'whitelisted IP' };
-
-function Row({ label, children }) {
-  return (
-    <div className="details__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-export function statusLine(job) {
-  const { label } = jobStatus(job);
-  if (isRunning(job) && !job.started) return `Provisioning Status: ${label}`;
-  return `Provisioning Status: ${label} (${progressText(job)})`;
-}
 
 function JobDetails({ job, session }) {
   return (
@@ -52,38 +23,38 @@ function JobDetails({ job, session }) {
         Job
       </h2>
       <dl className="details details--compact">
-        <Row label="Customer">
+        <DetailRow label="Customer">
           {job.customer_id ? (
             <Link to={`/customers/${job.customer_id}`}>{job.customer_name ?? `Customer ${job.customer_id}`}</Link>
           ) : (
             '—'
           )}
-        </Row>
-        <Row label="Product">
+        </DetailRow>
+        <DetailRow label="Product">
           {job.product_id && can('view_product', session) ? (
             <Link to={`/products/${job.product_id}`}>{job.product_name ?? `Product ${job.product_id}`}</Link>
           ) : (
             (job.product_name ?? '—')
           )}
-        </Row>
-        <Row label="Service">{job.service_id ? `#${job.service_id}` : '—'}</Row>
-        <Row label="Playbook">
+        </DetailRow>
+        <DetailRow label="Service">{job.service_id ? `#${job.service_id}` : '—'}</DetailRow>
+        <DetailRow label="Playbook">
           {job.playbook_description && <span>{job.playbook_description} </span>}
           <code className="table__code">{job.provisioning_play}</code>
-        </Row>
-        <Row label="Initiated by">
+        </DetailRow>
+        <DetailRow label="Initiated by">
           {job.initiating_user_name ?? '—'}
           {job.auth_method && <span className="table__note"> ({AUTH_METHODS[job.auth_method] ?? job.auth_method})</span>}
-        </Row>
+        </DetailRow>
         {job.retry_of_provision_id && (
-          <Row label="Retry of">
+          <DetailRow label="Retry of">
             <Link to={`/provisioning/${job.retry_of_provision_id}`}>Job #{job.retry_of_provision_id}</Link>
-          </Row>
+          </DetailRow>
         )}
-        <Row label="Created">{when(job.created)}</Row>
-        <Row label="Started">{job.started ? when(job.started) : 'Waiting to start'}</Row>
-        <Row label="Finished">{job.finished ? when(job.finished) : '—'}</Row>
-        <Row label="Duration">{formatDuration(jobDurationMs(job))}</Row>
+        <DetailRow label="Created">{when(job.created)}</DetailRow>
+        <DetailRow label="Started">{job.started ? when(job.started) : 'Waiting to start'}</DetailRow>
+        <DetailRow label="Finished">{job.finished ? when(job.finished) : '—'}</DetailRow>
+        <DetailRow label="Duration">{formatDuration(jobDurationMs(job))}</DetailRow>
       </dl>
     </section>
   );
@@ -91,44 +62,10 @@ function JobDetails({ job, session }) {
 
 function JobView({ provisionId }) {
   const session = useSession();
-  const [job, setJob] = useState(null);
-  const [error, setError] = useState(null);
+  const { job, error } = useJob(provisionId);
 
-  const load = useCallback(async () => {
-    try {
-      const { data } = await api.get(`/crm/provision/provision_id/${provisionId}`);
-      setJob(data);
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [provisionId]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  usePolling(load, JOB_POLL_MS, isRunning(job) && error?.status !== 404);
-
-  if (error?.status === 404) {
-    return (
-      <Page title="Job not found">
-        <EmptyState
-          title="Job not found"
-          action={
-            <Link className="button button--primary" to="/provisioning">
-              Back to the jobs
-            </Link>
-          }
-        >
-          There is no provisioning job {provisionId}.
-        </EmptyState>
-      </Page>
-    );
-  }
-  if (!job) {
-    const title = `Provisioning job #${provisionId}`;
-    return <Page title={title}>{error ? <Alert>{error.message}</Alert> : <p className="page-loading">Loading…</p>}</Page>;
+  if (!job || error?.status === 404) {
+    return <RecordPlaceholder what="Job" id={provisionId} failure={error} list="/provisioning" />;
   }
 
   const events = job.provisioning_result_json ?? [];
@@ -153,12 +90,7 @@ function JobView({ provisionId }) {
           </div>
         </div>
         {error && <Alert>{error.message}</Alert>}
-        <section className="panel card" aria-labelledby="job-progress-heading">
-          <h2 id="job-progress-heading" className="card__title" aria-live="polite">
-            {statusLine(job)}
-          </h2>
-          <ProgressBar label={progressText(job)} value={jobProgress(job).value} />
-        </section>
+        <JobProgressCard job={job} />
         {job.provisioning_status === JOB_FAILED && <FailurePanel job={job} mayRetry={can('create_provision', session)} />}
         <div className="job-layout">
           <section className="panel card" aria-labelledby="job-tasks-heading">

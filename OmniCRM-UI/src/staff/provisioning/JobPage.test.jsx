@@ -1,34 +1,21 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import App from '../../App';
 import { saveSession } from '../../shared/session';
 import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
-import JobPage, { JOB_POLL_MS } from './JobPage';
+import { current, renderApp } from '../../test/renderApp';
+import JobPage from './JobPage';
 import { event, jobDetail } from './testData';
+import { JOB_POLL_MS } from './useJob';
 
 afterEach(() => {
   restoreApi();
   vi.useRealTimers();
 });
 
-let location;
-function LocationProbe() {
-  location = useLocation();
-  return null;
-}
-
 function renderJob(routes, { session = loginBody(), entry = '/provisioning/41' } = {}) {
-  saveSession(session);
-  const requests = mockApi(routes);
-  render(
-    <MemoryRouter initialEntries={[entry]}>
-      <App />
-      <LocationProbe />
-    </MemoryRouter>,
-  );
-  return requests;
+  return renderApp(entry, routes, session);
 }
 
 const taskRow = (name) => screen.getByText(name, { selector: '.task__name' }).closest('li');
@@ -178,7 +165,7 @@ describe('failure panel', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Provisioning job #42' })).toBeInTheDocument();
-    expect(location.pathname).toBe('/provisioning/42');
+    expect(current.location.pathname).toBe('/provisioning/42');
     expect(requests.filter((request) => request.key.startsWith('POST')).map((request) => request.key)).toEqual([
       'POST /crm/provision/provision_id/41/retry',
     ]);
@@ -198,7 +185,7 @@ describe('failure panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Inventory item 5001 is not available (Assigned)')).toBeInTheDocument();
     expect(screen.getByText('SIM Card: not available')).toBeInTheDocument();
-    expect(location.pathname).toBe('/provisioning/41');
+    expect(current.location.pathname).toBe('/provisioning/41');
   });
 
   it('offers Retry only with create_provision', async () => {

@@ -1,21 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../App';
-import { saveSession } from '../../shared/session';
-import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
-import { customer, customerDetail, page } from '../customers/testData';
+import { loginBody, restoreApi } from '../../test/mockApi';
+import { current, renderApp } from '../../test/renderApp';
+import { customer, page } from '../customers/testData';
 import { product } from '../products/testData';
 import { jobDetail } from './testData';
 
 afterEach(restoreApi);
-
-let location;
-function LocationProbe() {
-  location = useLocation();
-  return null;
-}
 
 const SIM_PLAN = product({ product_id: 3, retail_cost: 15, retail_setup_cost: 4.5 });
 const DATA_BOOST = product({
@@ -34,40 +26,38 @@ const STOCK = {
   'Mobile Number': [{ inventory_id: 6002, itemtext1: '+447700900123', item_location: null }],
 };
 
-function renderAt(entry, routes = {}, session = loginBody()) {
-  saveSession(session);
-  const requests = mockApi({
-    'GET /crm/customer/customer_id/12': [200, customerDetail()],
-    'GET /crm/product/': [200, [SIM_PLAN, DATA_BOOST]],
-    'GET /crm/inventory/available': (request) => [200, { data: STOCK[request.params.item] ?? [] }],
-    'GET /crm/provision/': [200, page([])],
-    'GET /crm/provision/provision_id/77': [200, jobDetail({ provision_id: 77 }, [])],
-    ...routes,
-  });
-  render(
-    <MemoryRouter initialEntries={[entry]}>
-      <App />
-      <LocationProbe />
-    </MemoryRouter>,
-  );
-  return requests;
+const ROUTES = {
+  'GET /crm/customers': (request) =>
+    [200, page(request.params.search ? [customer({ customer_id: 13, customer_name: 'Bob Jones' })] : [customer()])],
+  'GET /crm/product/': [200, [SIM_PLAN, DATA_BOOST]],
+  'GET /crm/inventory/available': (request) => [200, { data: STOCK[request.params.item] ?? [] }],
+  'GET /crm/provision/': [200, page([])],
+  'GET /crm/provision/provision_id/77': [200, jobDetail({ provision_id: 77 }, [])],
+};
+
+function renderJobs(routes = {}, session = loginBody()) {
+  return renderApp('/provisioning', { ...ROUTES, ...routes }, session);
 }
 
-async function openFromCustomer(user) {
-  await user.click(await screen.findByRole('button', { name: 'Add service' }));
-  return within(screen.getByRole('dialog', { name: 'Provision a product' }));
+// The dialog opened from the jobs list, with Acme Ltd (12) chosen.
+async function openForAcme(user) {
+  await user.click(await screen.findByRole('button', { name: 'Provision a product' }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Provision a product' }));
+  const picker = dialog.getByLabelText('Customer');
+  await within(picker).findByRole('option', { name: 'Acme Ltd (ID: 12)' });
+  await user.selectOptions(picker, '12');
+  return dialog;
 }
 
 const puts = (requests) => requests.filter((request) => request.key === 'PUT /crm/provision/');
 
-describe('provision a product from the customer page', () => {
+describe('provision a product', () => {
   it('sends the product, customer, inventory named like the templates with integer ids, and extra variables', async () => {
     const user = userEvent.setup();
-    const requests = renderAt('/customers/12', {
+    const requests = renderJobs({
       'PUT /crm/provision/': [200, { provision_id: 77, provisioning_status: 1, message: 'Provisioning job created' }],
     });
-    const dialog = await openFromCustomer(user);
-    expect(dialog.getByText('Acme Ltd')).toBeInTheDocument();
+    const dialog = await openForAcme(user);
     await user.selectOptions(await dialog.findByLabelText('Product'), '3');
     expect(requests.find((request) => request.key === 'GET /crm/product/').params).toEqual({ customer_id: '12' });
 
@@ -81,7 +71,7 @@ describe('provision a product from the customer page', () => {
     await user.type(dialog.getByLabelText('Variable 1 value'), 'internet');
     await user.click(dialog.getByRole('button', { name: 'Provision' }));
 
-    await waitFor(() => expect(location.pathname).toBe('/provisioning/77'));
+    await waitFor(() => expect(current.location.pathname).toBe('/provisioning/77'));
     expect(puts(requests).map((request) => request.body)).toEqual([
       { product_id: 3, customer_id: 12, 'SIM Card': 5002, 'Mobile Number': 6002, apn: 'internet' },
     ]);
@@ -90,11 +80,11 @@ describe('provision a product from the customer page', () => {
 
   it('says "No inventory available" and sends nothing while a selection is missing', async () => {
     const user = userEvent.setup();
-    const requests = renderAt('/customers/12', {
+    const requests = renderJobs({
       'GET /crm/inventory/available': (request) =>
         [200, { data: request.params.item === 'SIM Card' ? [] : STOCK[request.params.item] }],
     });
-    const dialog = await openFromCustomer(user);
+    const dialog = await openForAcme(user);
     await user.selectOptions(await dialog.findByLabelText('Product'), '3');
     expect(await dialog.findByText('No inventory available')).toBeInTheDocument();
     await user.click(dialog.getByRole('button', { name: 'Provision' }));
@@ -105,13 +95,13 @@ describe('provision a product from the customer page', () => {
 
   it("shows the API's message and field errors in the dialog", async () => {
     const user = userEvent.setup();
-    renderAt('/customers/12', {
+    renderJobs({
       'PUT /crm/provision/': [
         409,
         { message: 'Inventory item 5001 is not available (Assigned)', errors: { 'SIM Card': 'not available', apn: 'bad' } },
       ],
     });
-    const dialog = await openFromCustomer(user);
+    const dialog = await openForAcme(user);
     await user.selectOptions(await dialog.findByLabelText('Product'), '3');
     await user.selectOptions(await dialog.findByLabelText('SIM Card'), '5001');
     await user.selectOptions(await dialog.findByLabelText('Mobile Number'), '6002');
@@ -119,44 +109,26 @@ describe('provision a product from the customer page', () => {
     expect(await dialog.findByRole('alert')).toHaveTextContent('Inventory item 5001 is not available (Assigned)');
     expect(dialog.getByText('not available', { selector: '.field__error' })).toBeInTheDocument();
     expect(dialog.getByText('apn: bad')).toBeInTheDocument();
-    expect(location.pathname).toBe('/customers/12');
+    expect(current.location.pathname).toBe('/provisioning');
   });
 
   it('shows the amount due today for a product without inventory', async () => {
     const user = userEvent.setup();
-    const requests = renderAt('/customers/12', {
+    const requests = renderJobs({
       'PUT /crm/provision/': [200, { provision_id: 77, provisioning_status: 1 }],
     });
-    const dialog = await openFromCustomer(user);
+    const dialog = await openForAcme(user);
     await user.selectOptions(await dialog.findByLabelText('Product'), '4');
     expect(within(dialog.getByLabelText('Charges')).getByText('$5.00')).toBeInTheDocument();
     expect(dialog.queryByRole('combobox', { name: 'SIM Card' })).not.toBeInTheDocument();
     await user.click(dialog.getByRole('button', { name: 'Provision' }));
-    await waitFor(() => expect(location.pathname).toBe('/provisioning/77'));
+    await waitFor(() => expect(current.location.pathname).toBe('/provisioning/77'));
     expect(puts(requests)[0].body).toEqual({ product_id: 4, customer_id: 12 });
   });
 
-  it('shows Add service only with create_provision', async () => {
-    renderAt('/customers/12', {}, loginBody({ permissions: ['view_customer', 'view_provision'] }));
-    await screen.findByRole('heading', { level: 1, name: 'Acme Ltd' });
-    expect(screen.queryByRole('button', { name: 'Add service' })).not.toBeInTheDocument();
-  });
-
-  it('hides Add service for an archived customer', async () => {
-    renderAt('/customers/12', {
-      'GET /crm/customer/customer_id/12': [200, customerDetail({ customer_status: 'Archived', customer_enabled: false })],
-    });
-    await screen.findByRole('heading', { level: 1, name: 'Acme Ltd' });
-    expect(screen.queryByRole('button', { name: 'Add service' })).not.toBeInTheDocument();
-  });
-});
-
-describe('provision a product from the jobs list', () => {
   it('finds the customer first, then offers what that customer may buy', async () => {
     const user = userEvent.setup();
-    const requests = renderAt('/provisioning', {
-      'GET /crm/customers': (request) =>
-        [200, page(request.params.search ? [customer({ customer_id: 13, customer_name: 'Bob Jones' })] : [customer()])],
+    const requests = renderJobs({
       'PUT /crm/provision/': [200, { provision_id: 77, provisioning_status: 1 }],
     });
     await user.click(await screen.findByRole('button', { name: 'Provision a product' }));
@@ -170,7 +142,7 @@ describe('provision a product from the jobs list', () => {
       customer_id: '13',
     });
     await user.click(dialog.getByRole('button', { name: 'Provision' }));
-    await waitFor(() => expect(location.pathname).toBe('/provisioning/77'));
+    await waitFor(() => expect(current.location.pathname).toBe('/provisioning/77'));
     expect(puts(requests)[0].body).toEqual({ product_id: 4, customer_id: 13 });
   });
 });

@@ -4,14 +4,18 @@ import { api } from '../../shared/api';
 import { config } from '../../shared/config';
 import { formatDateTime } from '../../shared/format';
 import { can, useSession } from '../../shared/session';
-import usePolling from '../../shared/usePolling';
-import useDebounced from '../../shared/useDebounced';
 import Alert from '../../shared/ui/Alert';
+import ListTable from '../../shared/ui/ListTable';
 import Page from '../../shared/ui/Page';
+import PageSizeSelect from '../../shared/ui/PageSizeSelect';
 import Pagination from '../../shared/ui/Pagination';
-import SortHeader from '../../shared/ui/SortHeader';
-import JobStatusBadge from './JobStatusBadge';
+import SearchBox from '../../shared/ui/SearchBox';
+import { nextSort } from '../../shared/ui/SortHeader';
+import Tabs from '../../shared/ui/Tabs';
+import useDebounced from '../../shared/useDebounced';
+import usePolling from '../../shared/usePolling';
 import { formatDuration, isRunning, jobDurationMs, STATUS_FILTERS } from './jobStatus';
+import JobStatusBadge from './JobStatusBadge';
 import ProvisionDialog from './ProvisionDialog';
 
 const PAGE_SIZES = [20, 50, 100];
@@ -74,15 +78,7 @@ export default function ProvisioningPage() {
     setPage(1);
   };
 
-  function changeSort(key) {
-    refine(() =>
-      setSort((current) =>
-        current.sort === key
-          ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
-          : { sort: key, order: 'asc' },
-      ),
-    );
-  }
+  const changeSort = (key) => refine(() => setSort((current) => nextSort(current, key)));
 
   const open = (job) => navigate(`/provisioning/${job.provision_id}`);
   const stop = (event) => event.stopPropagation();
@@ -91,40 +87,24 @@ export default function ProvisioningPage() {
     <Page title="Provisioning">
       <div className="stack">
         <div className="toolbar">
-          <div className="tabs" role="tablist" aria-label="Job status">
-            {STATUS_FILTERS.map(([label, value]) => (
-              <button
-                key={label}
-                type="button"
-                role="tab"
-                aria-selected={status === value}
-                className="tabs__tab"
-                onClick={() => refine(() => setStatus(value))}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <input
-            type="search"
-            className="toolbar__search"
-            placeholder="Search playbook or customer"
-            aria-label="Search jobs"
-            value={search}
-            onChange={(event) => refine(() => setSearch(event.target.value))}
+          <Tabs
+            label="Job status"
+            options={STATUS_FILTERS}
+            value={status}
+            onChange={(value) => refine(() => setStatus(value))}
           />
-          <select
-            aria-label="Jobs per page"
-            className="toolbar__select"
+          <SearchBox
+            label="Search jobs"
+            placeholder="Search playbook or customer"
+            value={search}
+            onChange={(text) => refine(() => setSearch(text))}
+          />
+          <PageSizeSelect
+            label="Jobs per page"
+            sizes={PAGE_SIZES}
             value={perPage}
-            onChange={(event) => refine(() => setPerPage(Number(event.target.value)))}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size} per page
-              </option>
-            ))}
-          </select>
+            onChange={(size) => refine(() => setPerPage(size))}
+          />
           {can('create_provision', session) && (
             <div className="toolbar__end">
               <button type="button" className="button button--primary" onClick={() => setProvisioning(true)}>
@@ -134,60 +114,49 @@ export default function ProvisioningPage() {
           )}
         </div>
         {error && <Alert>{error}</Alert>}
-        <div className="panel table-wrap">
-          <table className="table table--compact" aria-label="Provisioning jobs">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} sort={sort} onSort={changeSort} />
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result?.data.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length} className="table__empty">
-                    No provisioning jobs found
-                  </td>
-                </tr>
-              )}
-              {result?.data.map((job) => (
-                <tr key={job.provision_id} className="table__row--link" onClick={() => open(job)}>
-                  <td>
-                    <Link to={`/provisioning/${job.provision_id}`} onClick={stop} aria-label={`Job ${job.provision_id}`}>
-                      #{job.provision_id}
-                    </Link>
-                    {job.retry_of_provision_id && (
-                      <p className="table__note">retry of #{job.retry_of_provision_id}</p>
-                    )}
-                  </td>
-                  <td className="table__nowrap">{when(job.created)}</td>
-                  <td>
-                    {job.customer_id ? (
-                      <Link to={`/customers/${job.customer_id}`} onClick={stop}>
-                        {job.customer_name ?? `Customer ${job.customer_id}`}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{job.product_name ?? (job.product_id ? `Product ${job.product_id}` : '—')}</td>
-                  <td>
-                    {job.playbook_description ?? job.provisioning_play}
-                    <p className="table__note">
-                      <code className="table__code">{job.provisioning_play}</code>
-                    </p>
-                  </td>
-                  <td>{job.initiating_user_name ?? '—'}</td>
-                  <td className="job-status-cell">
-                    <JobStatusBadge job={job} withProgress />
-                  </td>
-                  <td className="table__nowrap">{formatDuration(jobDurationMs(job))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label="Provisioning jobs"
+          compact
+          columns={COLUMNS}
+          sort={sort}
+          onSort={changeSort}
+          withActions={false}
+          empty={result?.data.length === 0}
+          emptyText="No provisioning jobs found"
+        >
+          {result?.data.map((job) => (
+            <tr key={job.provision_id} className="table__row--link" onClick={() => open(job)}>
+              <td>
+                <Link to={`/provisioning/${job.provision_id}`} onClick={stop} aria-label={`Job ${job.provision_id}`}>
+                  #{job.provision_id}
+                </Link>
+                {job.retry_of_provision_id && <p className="table__note">retry of #{job.retry_of_provision_id}</p>}
+              </td>
+              <td className="table__nowrap">{when(job.created)}</td>
+              <td>
+                {job.customer_id ? (
+                  <Link to={`/customers/${job.customer_id}`} onClick={stop}>
+                    {job.customer_name ?? `Customer ${job.customer_id}`}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{job.product_name ?? (job.product_id ? `Product ${job.product_id}` : '—')}</td>
+              <td>
+                {job.playbook_description ?? job.provisioning_play}
+                <p className="table__note">
+                  <code className="table__code">{job.provisioning_play}</code>
+                </p>
+              </td>
+              <td>{job.initiating_user_name ?? '—'}</td>
+              <td className="job-status-cell">
+                <JobStatusBadge job={job} withProgress />
+              </td>
+              <td className="table__nowrap">{formatDuration(jobDurationMs(job))}</td>
+            </tr>
+          ))}
+        </ListTable>
         <Pagination pagination={result?.pagination} onPage={setPage} itemName="jobs" />
       </div>
       {provisioning && <ProvisionDialog onClose={() => setProvisioning(false)} />}

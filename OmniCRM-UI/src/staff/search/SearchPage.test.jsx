@@ -1,10 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../App';
-import { saveSession } from '../../shared/session';
-import { loginBody, mockApi, restoreApi } from '../../test/mockApi';
+import { loginBody, restoreApi } from '../../test/mockApi';
+import { current, renderApp } from '../../test/renderApp';
 import { hitTarget, pageWindow } from './searchHits';
 
 afterEach(restoreApi);
@@ -14,12 +12,6 @@ const HITS = [
   { id: 4, name: 'John Smith', customer_id: 123, type: 'contact' },
   { id: 9, name: 'Smith Farm', customer_id: 123, type: 'site' },
 ];
-
-let location;
-function LocationProbe() {
-  location = useLocation();
-  return null;
-}
 
 // Answers 47 matches, 10 a page; `data` on every page is HITS.
 function renderSearch(
@@ -32,15 +24,7 @@ function renderSearch(
     },
   ],
 ) {
-  saveSession(loginBody());
-  const requests = mockApi({ 'GET /utilities/search_everything': answer });
-  render(
-    <MemoryRouter initialEntries={[entry]}>
-      <App />
-      <LocationProbe />
-    </MemoryRouter>,
-  );
-  return requests;
+  return renderApp(entry, { 'GET /utilities/search_everything': answer }, loginBody());
 }
 
 const searches = (requests) => requests.filter((request) => request.key === 'GET /utilities/search_everything');
@@ -70,6 +54,22 @@ describe('search page', () => {
     expect(contacts.getByRole('listitem')).toHaveTextContent('John Smith · Customer ID: 123 · Type: contact');
   });
 
+  it('links a service hit to the service page', async () => {
+    const user = userEvent.setup();
+    renderSearch('/search?q=0770', () => [
+      200,
+      {
+        data: [{ id: 5, name: 'Mobile 20GB - 07700 900123', customer_id: 123, type: 'service' }],
+        pagination: { current_page: 1, per_page: 10, total_pages: 1, total_items: 1 },
+      },
+    ]);
+    const services = within(await screen.findByRole('region', { name: 'Services' }));
+    const link = services.getByRole('link', { name: 'Mobile 20GB - 07700 900123' });
+    expect(link).toHaveAttribute('href', '/services/5');
+    await user.click(link);
+    expect(current.location.pathname).toBe('/services/5');
+  });
+
   it('pages with Previous / Next and the arrow keys, but not while typing', async () => {
     const user = userEvent.setup();
     const requests = renderSearch('/search?q=smith&page=2');
@@ -77,7 +77,7 @@ describe('search page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Showing results 21–23 of 47');
-    expect(location.search).toBe('?q=smith&page=3');
+    expect(current.location.search).toBe('?q=smith&page=3');
 
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
     await screen.findByText('Showing results 11–13 of 47');
@@ -87,7 +87,7 @@ describe('search page', () => {
 
     fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search for' }), { key: 'ArrowRight' });
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
-    expect(location.search).toBe('?q=smith');
+    expect(current.location.search).toBe('?q=smith');
     expect(searches(requests).map((request) => request.params.page)).toEqual([2, 3, 2, 1]);
   });
 
@@ -107,7 +107,7 @@ describe('search page', () => {
       per_page: 10,
       search_closed_records: true,
     });
-    expect(location.search).toBe('?q=acme&closed=true');
+    expect(current.location.search).toBe('?q=acme&closed=true');
   });
 
   it('says when nothing matches', async () => {
@@ -127,8 +127,8 @@ describe('search page', () => {
 });
 
 describe('search hit links', () => {
-  it('send services and inventory to their tabs, and unassigned stock to the inventory', () => {
-    expect(hitTarget({ id: 5, customer_id: 8, type: 'service' })).toEqual({ to: '/customers/8#3' });
+  it('send services to their page, inventory to its tab, and unassigned stock to the inventory', () => {
+    expect(hitTarget({ id: 5, customer_id: 8, type: 'service' })).toEqual({ to: '/services/5' });
     expect(hitTarget({ id: 6, customer_id: 8, type: 'inventory' })).toEqual({ to: '/customers/8#8' });
     expect(hitTarget({ id: 6, customer_id: null, type: 'inventory' })).toEqual({ to: '/inventory' });
     expect(hitTarget({ id: 4, customer_id: 8, type: 'contact' })).toEqual({

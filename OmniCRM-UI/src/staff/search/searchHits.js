@@ -10,7 +10,7 @@ export const HIT_GROUPS = [
 ];
 
 // Where a hit leads (spec 05 "Global Search" UI): {to, state}, or null for an unknown type.
-// Contacts and sites carry their id so the tab highlights their row.
+// Contacts and sites carry their id so the tab highlights their row; a service opens its own page.
 export function hitTarget(hit) {
   switch (hit.type) {
     case 'customer':
@@ -20,7 +20,7 @@ export function hitTarget(hit) {
     case 'site':
       return { to: customerPath(hit.customer_id, 'sites'), state: { siteId: hit.id } };
     case 'service':
-      return { to: customerPath(hit.customer_id, 'services') };
+      return { to: `/services/${hit.id}` };
     case 'inventory':
       return { to: hit.customer_id ? customerPath(hit.customer_id, 'inventory') : '/inventory' };
     default:

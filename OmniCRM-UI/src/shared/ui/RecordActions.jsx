@@ -1,7 +1,7 @@
-import IconButton from '../../shared/ui/IconButton';
-import { EditIcon, TrashIcon } from '../../shared/ui/icons';
+import IconButton from './IconButton';
+import { EditIcon, TrashIcon } from './icons';
 
-// The Actions cell of a customer's record: edit and delete, each shown only with its handler.
+// The Actions cell of a record: edit and delete, each shown only with its handler.
 export default function RecordActions({ name, onEdit, onDelete }) {
   return (
     <td className="table__actions">
