@@ -15,6 +15,7 @@ from omnicrm import clock
 from omnicrm.customers.models import Contact, Customer, Site
 from omnicrm.customers.sites import distance_km
 from omnicrm.db import get_session
+from omnicrm.search import everything
 
 
 def count(app, model) -> int:
@@ -584,3 +585,18 @@ def test_search_index_follows_every_change(client):
     assert search(client, "search=okapi")["data"] == []
     client.patch(path, json={"customer_name": "Giraffe Works"}, headers=ADMIN_HEADERS)
     assert search(client, "search=zebra")["data"] == [] and search(client, "search=giraffe")["pagination"]["total_items"] == 1
+
+
+@pytest.mark.parametrize("scan_above", [everything.SCAN_ABOVE, 1], ids=["posting join", "common term scan"])
+def test_search_answers_the_same_through_postings_or_a_scan(client, monkeypatch, scan_above):
+    """A term whose rarest trigram is in most records is read by scanning the entries: same hits, same order,
+    and closed accounts still left out. A term of one repeated trigram ("0000") works too."""
+    monkeypatch.setattr(everything, "RARITY_CAP", 1)
+    monkeypatch.setattr(everything, "SCAN_ABOVE", scan_above)
+    for name in ("Marcia Lane", "Garcia Ltd", "Arcing Co", "Tarcia 0000 Ltd"):
+        create_customer(client, name)
+    closed = create_customer(client, "Old Garcia")
+    client.patch(f"/crm/customer/customer_id/{closed['customer_id']}", json={"customer_status": "Closed"}, headers=ADMIN_HEADERS)
+    assert [row["name"] for row in search(client, "search=ARCIA")["data"]] == ["Marcia Lane", "Garcia Ltd", "Tarcia 0000 Ltd"]
+    assert [row["name"] for row in search(client, "search=arcia&search_closed_records=true")["data"]][-1] == "Old Garcia"
+    assert [row["name"] for row in search(client, "search=0000")["data"]] == ["Tarcia 0000 Ltd"]

@@ -26,6 +26,7 @@ from omnicrm import clock
 from omnicrm.db import get_session
 from omnicrm.integrations.ocs import Action, Timing
 from omnicrm.notify.models import Communication
+from omnicrm.search import everything
 
 
 def patch(client, service_id: int, **body):
@@ -165,6 +166,36 @@ def test_04_19_list_defaults_and_number_search(client):
     assert [row["service_id"] for row in found] == [ids[5]]
     assert client.get("/crm/service/?per_page=500", headers=ADMIN_HEADERS).status_code == 400
     assert client.get("/crm/service/?filters=notjson", headers=ADMIN_HEADERS).status_code == 400
+
+
+def test_list_search_of_a_common_term_scans_the_entries(client, monkeypatch):
+    """When the term is in most records, the list reads the search entries once instead of joining postings: the
+    service is still found by its name, its customer's name and its linked number."""
+    monkeypatch.setattr(everything, "RARITY_CAP", 1)
+    monkeypatch.setattr(everything, "SCAN_ABOVE", 1)
+    customer_id = customer_with_contact(client)
+    other = customer_with_contact(client, "Bob Stone")
+    mine, theirs = service(client, customer_id, "Mobile_SIM_C1"), service(client, other, "Mobile_SIM_C2")
+    template = client.put(
+        "/crm/inventory/template/", json={"item": "Mobile Number", "wholesale_cost": 0, "retail_cost": 0}, headers=ADMIN_HEADERS
+    ).get_json()
+    number = client.put(
+        "/crm/inventory/",
+        json={"inventory_template_id": template["inventory_template_id"], "itemtext1": "07700 900123"},
+        headers=ADMIN_HEADERS,
+    ).get_json()
+    client.patch(
+        f"/crm/inventory/inventory_id/{number['inventory_id']}",
+        json={"customer_id": other, "service_id": theirs["service_id"], "item_state": "Assigned"},
+        headers=ADMIN_HEADERS,
+    )
+
+    def found(term: str) -> list[int]:
+        return [row["service_id"] for row in client.get(f"/crm/service/?search={term}", headers=ADMIN_HEADERS).get_json()["data"]]
+
+    assert found("sim_c") == [theirs["service_id"], mine["service_id"]]
+    assert found("ann lee") == [mine["service_id"]]
+    assert found("0770090") == found("07700 90") == [theirs["service_id"]]
 
 
 def test_04_20_bulk_delete(client, ocs, control):

@@ -61,7 +61,14 @@ LAST = [
 ]
 STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Park Avenue", "Victoria Road", "Green Lane"]
 API_KEY = "bench-" + "s" * 40
-QUERIES = {"prefix": "Smi", "infix": "arci", "email": "john.smith4@", "id-like digits": "0123", "ICCID part": "89440000000000123"}
+QUERIES = {
+    "prefix": "Smi",
+    "infix": "arci",
+    "email": "john.smith4@",
+    "id-like digits": "0123",
+    "ICCID part": "89440000000000123",
+    "common term": "7700",
+}
 RUNS = 40
 SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "10000,100000").split(","))
 SERVICES_PER_CUSTOMER = 3
@@ -71,6 +78,7 @@ SERVICE_LISTS = {
     "all, by name": "filters={}&sort=service_name&order=asc",
     "search name": "search=Mobile%20-%20%2B44%207700%20000123",
     "search one number": "search=0001230",
+    "search common term": "search=7700",
 }
 URL = "mysql+pymysql://root@127.0.0.1:3306/omnicrm_search_bench?charset=utf8mb4"
 

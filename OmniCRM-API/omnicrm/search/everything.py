@@ -15,6 +15,9 @@ from omnicrm.search.models import SearchEntry, SearchGram
 
 TYPES = ("customer", "contact", "site", "inventory", "service")
 RARITY_CAP = 2000  # counting a trigram's postings stops here: past it, it is common enough
+# Past this many postings for the rarest trigram, joining postings costs more than reading every entry once: a term
+# found in most records ("7700" in every mobile number) is answered by a scan of the entries instead.
+SCAN_ABOVE = 40_000
 
 
 def _contains(column: Any, lowered: str) -> ColumnElement[bool]:
@@ -28,12 +31,15 @@ def _postings(gram: str, include_closed: bool) -> ColumnElement[bool]:
     return condition if include_closed else and_(condition, SearchGram.customer_open.is_(True))
 
 
-def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> list[str]:
-    def count(gram: str) -> int:
-        capped = select(SearchGram.entity_id).where(_postings(gram, include_closed)).limit(RARITY_CAP).subquery()
-        return session.scalar(select(func.count()).select_from(capped)) or 0
+def _count(session: Session, gram: str, include_closed: bool, cap: int) -> int:
+    capped = select(SearchGram.entity_id).where(_postings(gram, include_closed)).limit(cap).subquery()
+    return session.scalar(select(func.count()).select_from(capped)) or 0
 
-    return sorted(term_grams, key=lambda gram: (count(gram), *_commonness(gram), gram))[:2]
+
+def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> list[tuple[int, str]]:
+    """The (up to) two rarest grams of the term, each with its posting count (capped at RARITY_CAP)."""
+    counted = [(_count(session, gram, include_closed, RARITY_CAP), gram) for gram in term_grams]
+    return sorted(counted, key=lambda pair: (pair[0], *_commonness(pair[1]), pair[1]))[:2]
 
 
 def _commonness(gram: str) -> tuple[int, int]:
@@ -42,18 +48,26 @@ def _commonness(gram: str) -> tuple[int, int]:
     return (sum(not char.isalnum() for char in gram), -len(set(gram)))
 
 
+def _scan(lowered: str, include_closed: bool) -> Select:
+    """Every entry read once, in result order (the primary key), so a page of a common term stops early."""
+    query = select(SearchEntry.entity_rank, SearchEntry.entity_id).where(_contains(SearchEntry.haystack, lowered))
+    if not include_closed:
+        query = query.where(SearchEntry.customer_open.is_(True))
+    return query.order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
+
+
 def matches(session: Session, lowered: str, include_closed: bool) -> Select:
     """(rank, id) of every match, in result order."""
     order = (SearchGram.entity_rank, SearchGram.entity_id)
     term_grams = grams([lowered])
     if not term_grams:  # under three characters: read the entries
-        query = select(SearchEntry.entity_rank, SearchEntry.entity_id).where(_contains(SearchEntry.haystack, lowered))
-        if not include_closed:
-            query = query.where(SearchEntry.customer_open.is_(True))
-        return query.order_by(SearchEntry.entity_rank, SearchEntry.entity_id)
+        return _scan(lowered, include_closed)
     if len(lowered) == 3:  # the term is its own trigram: the postings are the answer
         return select(*order).where(_postings(lowered, include_closed)).order_by(*order)
-    first, second = _rarest(session, term_grams, include_closed)
+    rarest = _rarest(session, term_grams, include_closed)
+    (count, first), (_, second) = rarest[0], rarest[-1]  # one gram only ("0000"): it joins itself
+    if count >= RARITY_CAP and _count(session, first, include_closed, SCAN_ABOVE) >= SCAN_ABOVE:
+        return _scan(lowered, include_closed)
     other = aliased(SearchGram)
     return (
         select(*order)
