@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from conftest import ADMIN_HEADERS
 from identity_helpers import PASSWORD, bearer, login, ready_user
+from mail_helpers import delivered, mail_app_fixture, mailjet_fixture  # noqa: F401
 from sqlalchemy import select, update
 
 from omnicrm import clock
@@ -171,17 +172,20 @@ def test_user_may_read_itself_but_not_others(client):
     assert client.get(f"/auth/users/{second['id']}", headers=bearer(token)).status_code == 403
 
 
-def test_02_25_welcome_email_only_before_first_login(app, client):
+def test_02_25_welcome_email_only_before_first_login(mail_app, mailjet):
+    client = mail_app.test_client()
     user = ready_user(client, "welcome@example.com")
     sent = client.post(f"/auth/users/{user['id']}/send_welcome_email", headers=ADMIN_HEADERS)
     assert sent.status_code == 200
-    with app.app_context():
+    with mail_app.app_context():
         mail = (
             get_session()
             .scalars(select(Communication).where(Communication.template_key == "api_crmCommunicationUserWelcome"))
             .one()
         )
-        assert mail.recipient == "welcome@example.com" and "/reset-password/" in mail.variables["set_password_link"]
+        assert mail.recipient == "welcome@example.com" and mail.variables["set_password_url"] == "***"
+    [message] = delivered(mailjet, "api_crmCommunicationUserWelcome")
+    assert "/reset-password/" in message["Variables"]["set_password_url"] and message["Variables"]["email"] == user["email"]
     login(client, user["email"])
     assert client.post(f"/auth/users/{user['id']}/send_welcome_email", headers=ADMIN_HEADERS).status_code == 409
 

@@ -25,6 +25,7 @@ from omnicrm.db import Database, close_session
 from omnicrm.inventory.api import ns as inventory_ns
 from omnicrm.jobs import runner as jobs
 from omnicrm.jobs.api import ns as jobs_ns
+from omnicrm.notify.api import ns as communications_ns
 from omnicrm.provisioning.api import ns as provisioning_ns
 from omnicrm.search import index as search_index
 from omnicrm.search.api import ns as search_ns
@@ -51,6 +52,7 @@ NAMESPACES = [
     services_ns,
     ocs_ns,
     transactions_ns,
+    communications_ns,
 ]
 
 

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from typing import Any
 
 import click
 
@@ -105,8 +107,31 @@ def _with_sandbox_network(settings: Settings) -> Settings:
     raw = settings.model_dump()
     for section, values in network.config(settings.smsc.source_msisdn or "OmniCRM").items():
         raw[section] = {**(raw.get(section) or {}), **values}
-    click.echo(f"  Sandbox network: OCS {network.ocs.url}/jsonrpc, HSS {network.hss.url}, SMSC {network.smsc.url}")
+    raw["mailjet"] = _sandbox_templates() | {key: value for key, value in raw["mailjet"].items() if value is not None}
+    click.echo(
+        f"  Sandbox network: OCS {network.ocs.url}/jsonrpc, HSS {network.hss.url}, SMSC {network.smsc.url}, "
+        f"Mailjet {network.mailjet.url}"
+    )
     return Settings.model_validate(raw)
+
+
+def _sandbox_templates() -> dict[str, dict[str, Any]]:
+    """A template block for each e-mail type the configuration leaves out, so the demo sends every e-mail to the
+    sandbox Mailjet (template ids are the sandbox's own)."""
+    from omnicrm.notify.templates import VARIABLES
+
+    def subject(key: str) -> str:  # "api_crmCommunicationUserPasswordReset" -> "User Password Reset"
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", re.sub(r"^api_crmCommunications?", "", key))
+
+    return {
+        key: {
+            "from_email": "noreply@omnicrm.example",
+            "from_name": "OmniCRM",
+            "template_id": 9000 + number,
+            "subject": subject(key),
+        }
+        for number, key in enumerate(VARIABLES, 1)
+    }
 
 
 def _load_demo_data(settings: Settings) -> list[tuple[str, str]]:

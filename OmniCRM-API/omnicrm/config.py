@@ -95,6 +95,11 @@ class MailjetTemplate(Section):
 class MailjetSettings(Section):
     api_key: str | None = None
     api_secret: str | None = None
+    api_url: str = "https://api.mailjet.com/"
+    timeout_seconds: float = Field(default=10, gt=0)
+    retry_delays_seconds: list[float] = [1, 4, 16]
+    support_url: str = ""
+    template_error_reporting_email: str | None = None
     contact_list_id: int | None = None
     api_crmCommunicationCustomerWelcome: MailjetTemplate | None = None
     api_crmCommunicationCustomerInvoice: MailjetTemplate | None = None

@@ -182,7 +182,7 @@ def _count_failure(session: Session, user: User, ip: str, settings: Settings) ->
             session,
             "api_crmCommunicationUserPasswordReset",
             user.email,
-            {"customer_name": user.full_name, "reason": "account_locked"},
+            {"user_name": user.full_name, "reason": "account_locked"},
             user_id=user.id,
         )
     log.record(session, "user", "login_failed", f"{description} from {ip}", object_id=user.id)

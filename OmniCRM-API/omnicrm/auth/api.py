@@ -403,8 +403,14 @@ class AdminResetPassword(Resource):
         body = json_object(required=False)
         force = body.get("force_change", True)
         session = get_session()
+        caller = current()
+        admin = users.get(session, caller.user_id) if caller.user_id else None
         password = passwords.admin_reset_password(
-            session, users.get(session, user_id), body.get("new_password"), flag(force, "force_change")
+            session,
+            users.get(session, user_id),
+            body.get("new_password"),
+            flag(force, "force_change"),
+            changed_by=admin.full_name if admin else caller.actor,
         )
         return {"temporary_password": password}
 

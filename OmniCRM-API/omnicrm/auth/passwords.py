@@ -39,6 +39,17 @@ def public_url() -> str:
     return crm.ui_url or crm.public_url or crm.base_url
 
 
+def _support_email() -> str:
+    """Where the security e-mails tell people to write: the sender of the staff welcome e-mail, when set."""
+    welcome = _settings().mailjet.api_crmCommunicationUserWelcome
+    return welcome.from_email if welcome else ""
+
+
+def _changed(user: User, by: str | None = None) -> dict[str, str]:
+    variables = {"user_name": user.full_name, "change_date": clock.now().strftime("%Y-%m-%d %H:%M UTC")}
+    return variables | {"support_email": _support_email()} | ({"changed_by": by} if by else {})
+
+
 def _issue_token(session: Session, user: User, purpose: str, lifetime: timedelta) -> str:
     """A new single-use token; earlier unused tokens of the same purpose die."""
     now = clock.now()
@@ -70,10 +81,9 @@ def forgot_password(session: Session, user: User) -> None:
     minutes = _settings().security.password_reset_token_minutes
     token = _issue_token(session, user, RESET, timedelta(minutes=minutes))
     variables = {
-        "customer_name": user.full_name,
-        "name": user.full_name,
-        "reset_link": f"{public_url()}/reset-password/{token}",
-        "expires_in": f"{minutes} minutes" if minutes != 60 else "1 hour",
+        "user_name": user.full_name,
+        "reset_url": f"{public_url()}/reset-password/{token}",
+        "expiry_time": f"{minutes} minutes" if minutes != 60 else "1 hour",
     }
     queue_email(session, "api_crmCommunicationUserPasswordReset", user.email, variables, user_id=user.id)
     log.record(session, "user", "password_reset_requested", f"Password reset requested for {user.email}", object_id=user.id)
@@ -93,9 +103,7 @@ def reset_password(session: Session, token: object, new_password: object, confir
     user.must_change_password = user.temp_password_consumed = False
     user.email_verified = True  # the link reached the mailbox
     user.failed_login_count, user.locked_until = 0, None
-    queue_email(
-        session, "api_crmCommunicationUserPasswordResetSuccess", user.email, {"customer_name": user.full_name}, user_id=user.id
-    )
+    queue_email(session, "api_crmCommunicationUserPasswordResetSuccess", user.email, _changed(user), user_id=user.id)
     log.record(session, "user", "password_reset", f"Password reset by link for {user.email}", object_id=user.id)
     session.commit()
     sessions.revoke_user_sessions(user.id)
@@ -112,13 +120,14 @@ def change_password(session: Session, user: User, current_password: object, new_
         raise bad_request("The new password must differ from the current one", {"new_password": "same as the current password"})
     set_password(user, password)
     user.must_change_password = user.temp_password_consumed = False
-    queue_email(session, "api_crmCommunicationUserPasswordChange", user.email, {"customer_name": user.full_name}, user_id=user.id)
+    queue_email(session, "api_crmCommunicationUserPasswordChange", user.email, _changed(user, by="Self"), user_id=user.id)
     log.record(session, "user", "password_changed", f"Password changed by {user.email}", object_id=user.id)
     session.commit()
     sessions.revoke_user_sessions(user.id)
 
 
-def admin_reset_password(session: Session, user: User, new_password: object, force_change: bool) -> str:
+def admin_reset_password(session: Session, user: User, new_password: object, force_change: bool, changed_by: str) -> str:
+    """`changed_by` is the administrator's name, given to the user in the password-change e-mail."""
     password = (
         temporary_password()
         if new_password in (None, "")
@@ -127,6 +136,7 @@ def admin_reset_password(session: Session, user: User, new_password: object, for
     set_password(user, password)
     user.must_change_password, user.temp_password_consumed = force_change, False
     user.failed_login_count, user.locked_until = 0, None
+    queue_email(session, "api_crmCommunicationUserPasswordChange", user.email, _changed(user, by=changed_by), user_id=user.id)
     log.record(session, "user", "admin_password_reset", f"Password of {user.email} reset by an administrator", object_id=user.id)
     session.commit()
     sessions.revoke_user_sessions(user.id)
@@ -138,13 +148,12 @@ def send_welcome(session: Session, user: User) -> None:
         raise conflict("The user has already logged in")
     token = _issue_token(session, user, WELCOME, timedelta(hours=_settings().security.welcome_link_hours))
     variables = {
-        "customer_name": user.full_name,
-        "name": user.full_name,
+        "user_name": user.full_name,
+        "email": user.email,
+        "role": ", ".join(role.name for role in user.roles),
         "login_url": f"{public_url()}/login",
-        "set_password_link": f"{public_url()}/reset-password/{token}",
-        "support_contact": _settings().mailjet.api_crmCommunicationUserWelcome.from_email
-        if _settings().mailjet.api_crmCommunicationUserWelcome
-        else "",
+        "set_password_url": f"{public_url()}/reset-password/{token}",
+        "support_email": _support_email(),
     }
     queue_email(session, "api_crmCommunicationUserWelcome", user.email, variables, user_id=user.id)
     log.record(session, "user", "welcome_email_sent", f"Welcome e-mail sent to {user.email}", object_id=user.id)
@@ -154,7 +163,7 @@ def request_email_change(session: Session, user: User, new_email: str) -> None:
     """The new address waits in pending_email until the link sent to it is followed."""
     user.pending_email = new_email
     token = _issue_token(session, user, EMAIL_VERIFICATION, timedelta(hours=_settings().security.welcome_link_hours))
-    variables = {"customer_name": user.full_name, "verification_link": f"{public_url()}/verify-email/{token}"}
+    variables = {"user_name": user.full_name, "verification_url": f"{public_url()}/verify-email/{token}"}
     queue_email(session, "api_crmCommunicationEmailVerification", new_email, variables, user_id=user.id)
 
 

@@ -17,6 +17,7 @@ from omnicrm.customers import contacts, sites, tags
 from omnicrm.customers.models import ACCOUNT_TYPES, CUSTOMER_STATUSES, PAYMENT_TYPES, Customer
 from omnicrm.errors import ApiError, bad_request, conflict, not_found
 from omnicrm.fields import MISSING, Reader, iso
+from omnicrm.notify.welcome import welcome_customer
 from omnicrm.services.models import Service
 
 MANUAL_STATUSES = ("Open", "Suspended", "Closed")
@@ -105,6 +106,8 @@ def create(session: Session, body: dict[str, Any], default_country: str | None) 
         contacts.add(session, customer.customer_id, nested["contact"])
     if "site" in nested:
         sites.add(session, customer.customer_id, nested["site"], default_country)
+    session.flush()
+    welcome_customer(session, customer)
     session.commit()
     session.refresh(customer)
     return customer

@@ -28,6 +28,7 @@ class Customer(Base):
     contract_start_date: Mapped[datetime | None] = mapped_column(DateTime)
     contract_end_date: Mapped[datetime | None] = mapped_column(DateTime)
     customer_status_before_archive: Mapped[str | None] = mapped_column(String(16))
+    welcome_email_sent_at: Mapped[datetime | None] = mapped_column(DateTime)  # the welcome e-mail goes once
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     last_modified: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

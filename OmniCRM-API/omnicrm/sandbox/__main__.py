@@ -1,4 +1,4 @@
-"""`python -m omnicrm.sandbox`: run the OCS, HSS and SMSC simulators together (see `launch.py`)."""
+"""`python -m omnicrm.sandbox`: run the OCS, HSS, SMSC and Mailjet simulators together (see `launch.py`)."""
 
 from omnicrm.sandbox.launch import main
 

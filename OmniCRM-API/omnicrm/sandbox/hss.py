@@ -34,7 +34,6 @@ a failure answers `status` (default 500) with `body` (default PyHSS's internal-e
 from __future__ import annotations
 
 import copy
-import fnmatch
 import json
 import threading
 import uuid
@@ -45,7 +44,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from omnicrm.sandbox.server import Controls, run_cli
+from omnicrm.sandbox.server import Controls, http_rule_matches, run_cli
 
 KEY_FIELDS = ("opc", "ki", "des", "kid", "psk", "adm1")
 BACKGROUND = "(Background on this error at: https://sqlalche.me/e/20/gkpj)"
@@ -217,7 +216,7 @@ class PyhssSimulator:
         self.insecure_auc = insecure_auc
         self.provisioning_key = provisioning_key
         self.origin_host = origin_host
-        self.controls = Controls("hss", _rule_matches)
+        self.controls = Controls("hss", http_rule_matches)
         self.lock = threading.RLock()
         self.reset_state()
 
@@ -409,11 +408,6 @@ def _str_to_type(kind: str, text: str) -> Any:
     if kind == "NoneType":
         return None
     raise Null()  # ValueError: Cannot convert to type
-
-
-def _rule_matches(rule: dict[str, Any], call: dict[str, Any]) -> bool:
-    method = str(rule.get("method") or "*").upper()
-    return (method == "*" or method == call["method"]) and fnmatch.fnmatchcase(call["path"], str(rule.get("path") or "*"))
 
 
 def create_app(insecure_auc: bool = False, provisioning_key: str | None = None, origin_host: str = "hss01") -> Flask:

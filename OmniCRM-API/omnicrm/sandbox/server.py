@@ -22,6 +22,7 @@ REST ones). Delays are cut short by a reset or by stopping the server.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,12 @@ from flask import Flask, jsonify, request
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 Matcher = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
+def http_rule_matches(rule: dict[str, Any], call: dict[str, Any]) -> bool:
+    """The matcher of the REST simulators: `method` an HTTP verb or `*`, `path` a glob."""
+    method = str(rule.get("method") or "*").upper()
+    return (method == "*" or method == call["method"]) and fnmatch.fnmatchcase(call["path"], str(rule.get("path") or "*"))
 
 
 class SimClock:

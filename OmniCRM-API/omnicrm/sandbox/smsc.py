@@ -16,7 +16,6 @@ Failure/delay rules match `method` (HTTP verb or `*`) and `path` (glob); a failu
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import re
 import threading
@@ -25,7 +24,7 @@ from typing import Any
 
 from flask import Flask, jsonify, request
 
-from omnicrm.sandbox.server import Controls, run_cli
+from omnicrm.sandbox.server import Controls, http_rule_matches, run_cli
 
 DEFAULT_API_KEY = "sandbox-smsc-key"
 _NUMBER = re.compile(r"^\+?[0-9]{3,15}$")
@@ -42,7 +41,7 @@ def _parts(text: str) -> int:
 class SmscSimulator:
     def __init__(self, api_key: str = DEFAULT_API_KEY) -> None:
         self.api_key = api_key
-        self.controls = Controls("smsc", _rule_matches)
+        self.controls = Controls("smsc", http_rule_matches)
         self.lock = threading.Lock()
         self.reset_state()
 
@@ -80,11 +79,6 @@ class SmscSimulator:
         with self.lock:
             self.messages.append(message)
         return {"message_id": message["message_id"], "status": "accepted", "parts": message["parts"]}, 201
-
-
-def _rule_matches(rule: dict[str, Any], call: dict[str, Any]) -> bool:
-    method = str(rule.get("method") or "*").upper()
-    return (method == "*" or method == call["method"]) and fnmatch.fnmatchcase(call["path"], str(rule.get("path") or "*"))
 
 
 def create_app(api_key: str = DEFAULT_API_KEY, base_path: str = "/SMSc") -> Flask:

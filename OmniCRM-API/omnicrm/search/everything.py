@@ -4,6 +4,7 @@ for how the trigram postings answer "contains" from an index."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
@@ -15,9 +16,11 @@ from omnicrm.search.models import SearchEntry, SearchGram
 
 TYPES = ("customer", "contact", "site", "inventory", "service")
 RARITY_CAP = 2000  # counting a trigram's postings stops here: past it, it is common enough
-# Past this many postings for the rarest trigram, joining postings costs more than reading every entry once: a term
-# found in most records ("7700" in every mobile number) is answered by a scan of the entries instead.
-SCAN_ABOVE = 40_000
+# When even the rarest trigram is in this share of all records or more, checking each of its postings costs more than
+# reading every entry once: such a term ("7700" in every mobile number) is answered by a scan of the entries.
+SCAN_SHARE = 0.25
+ENTRY_COUNT_SECONDS = 600  # how long a count of the entries is reused (it only steers the plan)
+_entry_counts: dict[str, tuple[float, int]] = {}
 
 
 def _contains(column: Any, lowered: str) -> ColumnElement[bool]:
@@ -40,6 +43,21 @@ def _rarest(session: Session, term_grams: set[str], include_closed: bool) -> lis
     """The (up to) two rarest grams of the term, each with its posting count (capped at RARITY_CAP)."""
     counted = [(_count(session, gram, include_closed, RARITY_CAP), gram) for gram in term_grams]
     return sorted(counted, key=lambda pair: (pair[0], *_commonness(pair[1]), pair[1]))[:2]
+
+
+def _in_most_records(session: Session, gram: str, include_closed: bool) -> bool:
+    share = max(1, int(_entry_count(session) * SCAN_SHARE))
+    return _count(session, gram, include_closed, share) >= share
+
+
+def _entry_count(session: Session) -> int:
+    """All search entries, counted at most every ENTRY_COUNT_SECONDS per database."""
+    database = str(session.get_bind().url)
+    counted_at, count = _entry_counts.get(database, (0.0, 0))
+    if time.monotonic() - counted_at > ENTRY_COUNT_SECONDS:
+        count = session.scalar(select(func.count()).select_from(SearchEntry)) or 0
+        _entry_counts[database] = (time.monotonic(), count)
+    return count
 
 
 def _commonness(gram: str) -> tuple[int, int]:
@@ -66,7 +84,7 @@ def matches(session: Session, lowered: str, include_closed: bool) -> Select:
         return select(*order).where(_postings(lowered, include_closed)).order_by(*order)
     rarest = _rarest(session, term_grams, include_closed)
     (count, first), (_, second) = rarest[0], rarest[-1]  # one gram only ("0000"): it joins itself
-    if count >= RARITY_CAP and _count(session, first, include_closed, SCAN_ABOVE) >= SCAN_ABOVE:
+    if count >= RARITY_CAP and _in_most_records(session, first, include_closed):
         return _scan(lowered, include_closed)
     other = aliased(SearchGram)
     return (

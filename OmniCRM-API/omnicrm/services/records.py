@@ -24,6 +24,7 @@ from omnicrm.customers.models import Customer, Site
 from omnicrm.errors import bad_request, conflict, not_found
 from omnicrm.fields import Reader, iso
 from omnicrm.inventory.models import Inventory
+from omnicrm.notify.welcome import welcome_customer
 from omnicrm.provisioning.models import Provision
 from omnicrm.services import events
 from omnicrm.services.models import STATUSES, Service
@@ -160,6 +161,8 @@ def create(session: Session, body: dict[str, Any]) -> Service:
         service.provisioning_json_vars = service.provisioning_json_vars or product.provisioning_json_vars
     session.add(service)
     session.flush()
+    if service.service_status == "Active":
+        welcome_customer(session, customer)  # the first live service, when the customer had no welcome yet
     events.add(session, service, "created")
     log.record(
         session,
