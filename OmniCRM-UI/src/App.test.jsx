@@ -61,6 +61,7 @@ describe('routing', () => {
       'Cell Broadcast',
       'Users & Roles',
       'API Keys',
+      'E-mail Templates',
     ]);
   });
 

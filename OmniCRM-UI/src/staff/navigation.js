@@ -39,6 +39,7 @@ export const staffNavigation = [
     items: [
       { label: 'Users & Roles', to: '/admin/users', permission: 'admin' },
       { label: 'API Keys', to: '/admin/api-keys', permission: 'admin' },
+      { label: 'E-mail Templates', to: '/admin/email-templates', permission: 'admin' },
     ],
   },
 ];

@@ -7,6 +7,7 @@ import RequireSession from '../shared/auth/RequireSession';
 import { config } from '../shared/config';
 import StaffLayout from '../shared/layout/StaffLayout';
 import ApiKeysPage from './admin/ApiKeysPage';
+import EmailTemplatesPage from './admin/EmailTemplatesPage';
 import UsersPage from './admin/UsersPage';
 import ForgotPasswordPage from './auth/ForgotPasswordPage';
 import ResetPasswordPage from './auth/ResetPasswordPage';
@@ -87,6 +88,7 @@ export const staffRoutes = (
         <Route element={<RequirePermission permission="admin" />}>
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+          <Route path="/admin/email-templates" element={<EmailTemplatesPage />} />
         </Route>
         <Route path="/profile" element={<ProfilePage />} />
       </Route>

@@ -10,6 +10,7 @@ import ActivityTab from './ActivityTab';
 import AttributesTab from './AttributesTab';
 import ContactsTab from './ContactsTab';
 import { TAB_HASHES } from './customerTabs';
+import EmailsTab from './EmailsTab';
 import NotesTab from './NotesTab';
 import OverviewTab from './OverviewTab';
 import ServicesTab from './ServicesTab';
@@ -28,6 +29,7 @@ const TABS = [
   { key: 'attributes', label: 'Attributes', permission: 'view_customer_attribute', Tab: AttributesTab },
   { key: 'notes', label: 'Notes', permission: 'view_customer_activity', Tab: NotesTab },
   { key: 'activity', label: 'Activity Log', permission: 'view_customer_activity', Tab: ActivityTab },
+  { key: 'emails', label: 'E-mails', permission: 'view_communication', Tab: EmailsTab },
 ];
 
 function HeaderMeta({ customer }) {

@@ -11,6 +11,7 @@ export const TAB_HASHES = {
   notes: 7,
   inventory: 8,
   activity: 9,
+  emails: 10,
 };
 
 export const customerPath = (customerId, tab) =>
