@@ -26,7 +26,7 @@ describe('catalogue and inventory against the live API', () => {
   after(() => session?.stop());
 
   test('an inventory template with the labels ICCID and IMSI is created through the editor', async () => {
-    await sidebar().getByRole('link', { name: 'Templates' }).click();
+    await sidebar().getByRole('link', { name: 'Templates', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Inventory Templates' }).waitFor();
     await page.getByRole('button', { name: 'Add Template' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add Template' });
